@@ -1,0 +1,61 @@
+"""Every change to staff accounts and roles, and the one gate that enforces roles."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from frontdoor.accounts import queries
+from frontdoor.accounts import roles as role_list
+
+security_log = logging.getLogger("frontdoor.security")
+
+
+@transaction.atomic
+def roles_ensure() -> None:
+    """Make sure a group exists for every declared role."""
+    for role in role_list.ROLES:
+        Group.objects.get_or_create(name=role.code)
+
+
+@transaction.atomic
+def staff_create(
+    *, username: str, full_name: str, email: str, roles: list[str], password: str | None = None
+):
+    """Create a staff member holding the given roles; a None password means no password."""
+    unknown = set(roles) - set(role_list.BY_CODE)
+    if unknown:
+        raise ValueError(f"Unknown roles: {', '.join(sorted(unknown))}")
+    first, _, last = full_name.partition(" ")
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=email,
+        password=password,
+        first_name=first,
+        last_name=last,
+        is_staff=True,
+    )
+    roles_ensure()
+    user.groups.set(Group.objects.filter(name__in=roles))
+    return user
+
+
+def role_check(*, user, roles: tuple[str, ...], action: str) -> None:
+    """Refuse (and log the refusal) unless the user holds one of the roles.
+
+    Roles are enforced here, in services, not only in templates: "personal data shown
+    only to those who need it".
+    """
+    if queries.has_role(user=user, roles=roles):
+        return
+    security_log.warning(
+        "refused action=%s user=%s needs=%s",
+        action,
+        getattr(user, "pk", None),
+        ",".join(roles),
+    )
+    raise PermissionDenied(f"You need the role {' or '.join(roles)} to {action}.")

@@ -1,0 +1,14 @@
+"""The one django-ninja API: OpenAPI 3 at /api/openapi.json, docs at /api/docs.
+
+Each capability adds its own router; standards' APIs (HSDS, Open311, CKAN) that need
+their own paths and envelopes are mounted in urls.py instead.
+"""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Frontdoor API",
+    version="1",
+    description="The council's digital front door: directory, cases, reports and open data.",
+    urls_namespace="api",
+)

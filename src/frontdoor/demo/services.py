@@ -1,0 +1,39 @@
+"""Load and reset the demo council. Refuses in production mode."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import transaction
+
+from frontdoor.demo import staff
+
+# Each step makes one capability's demo data through that capability's services.
+STEPS = (staff.create,)
+
+
+def _refuse_in_production() -> None:
+    if settings.IN_PRODUCTION:
+        raise ImproperlyConfigured("demo data is never loaded in production mode")
+
+
+def demo_is_needed() -> bool:
+    """True when the database holds no people yet: a fresh install."""
+    return not get_user_model().objects.exists()
+
+
+@transaction.atomic
+def demo_load() -> None:
+    """Make the whole demo council in one transaction: all of it or none of it."""
+    _refuse_in_production()
+    for step in STEPS:
+        step()
+
+
+def demo_reset() -> None:
+    """Empty every table, then load the demo council again."""
+    _refuse_in_production()
+    call_command("flush", interactive=False, verbosity=0)
+    demo_load()

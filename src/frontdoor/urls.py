@@ -1,0 +1,16 @@
+"""Every address Frontdoor answers, by capability."""
+
+from django.urls import include, path
+
+from frontdoor.api import api
+
+urlpatterns = [
+    path("", include("frontdoor.core.urls")),
+    path("staff/", include("frontdoor.accounts.urls")),
+    path("api/", api.urls),
+]
+
+handler400 = "frontdoor.core.views.bad_request"
+handler403 = "frontdoor.core.views.permission_denied"
+handler404 = "frontdoor.core.views.page_not_found"
+handler500 = "frontdoor.core.views.server_error"
