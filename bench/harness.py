@@ -37,25 +37,36 @@ def databases() -> list[Database]:
     """A fresh SQLite file and a fresh PostgreSQL database, in that order."""
     folder = Path(tempfile.mkdtemp(prefix="frontdoor-bench-"))
     chosen = [Database("SQLite", f"sqlite:///{folder}/bench.sqlite3")]
-    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres",
-                    POSTGRES_DATABASE], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", POSTGRES_DATABASE],
-                   check=True)
+    subprocess.run(
+        ["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", POSTGRES_DATABASE],
+        check=True,
+    )
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", POSTGRES_DATABASE], check=True)
     chosen.append(Database("PostgreSQL", f"{POSTGRES_ADMIN_URL}/{POSTGRES_DATABASE}"))
     return chosen
 
 
 def environment(database: Database, **extra: str) -> dict[str, str]:
-    env = {**os.environ, "DATABASE_URL": database.url, "DJANGO_SETTINGS_MODULE": "bench.settings",
-           "PYTHONPATH": str(PROJECT_DIR), **extra}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database.url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PYTHONPATH": str(PROJECT_DIR),
+        **extra,
+    }
     env.pop("DEBUG", None)
     return env
 
 
 def manage(database: Database, *args: str) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT_DIR,
-                            env=environment(database), capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=environment(database),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
     return result.stdout
@@ -79,8 +90,9 @@ class Server:
 
     def worker_rss_mb(self) -> list[float]:
         """Resident memory of each gunicorn worker, in MB."""
-        children = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True,
-                                  text=True).stdout.split()
+        children = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        ).stdout.split()
         sizes = []
         for pid in children:
             with contextlib.suppress(FileNotFoundError):
@@ -95,10 +107,24 @@ def server(database: Database, *, workers: int = 2, threads: int = 1):
     """gunicorn serving Frontdoor (with the bare yardstick view) on a free port."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "frontdoor.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-         "--log-level", "warning"],
-        cwd=PROJECT_DIR, env=environment(database), start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "frontdoor.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment(database),
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -136,19 +162,28 @@ end
 """
 
 
-def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2,
-         script: str = "") -> Load:
+def load(
+    url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2, script: str = ""
+) -> Load:
     """Drive `url` with wrk; the median and 95th percentile come from wrk's own histogram."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(script + _WRK_REPORT)
     result = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url],
-        capture_output=True, text=True, check=True)
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     os.unlink(lua.name)
     match = re.search(r"FRONTDOOR (\d+) (\d+) ([\d.]+) ([\d.]+)", result.stdout)
     total, errors, p50, p95 = match.groups()
-    return Load(requests_per_second=int(total) / seconds, p50_ms=float(p50),
-                p95_ms=float(p95), requests=int(total), errors=int(errors))
+    return Load(
+        requests_per_second=int(total) / seconds,
+        p50_ms=float(p50),
+        p95_ms=float(p95),
+        requests=int(total),
+        errors=int(errors),
+    )
 
 
 def machine() -> str:
@@ -160,23 +195,36 @@ def machine() -> str:
     with contextlib.suppress(OSError):
         kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
         memory = f", {kb / 1024 / 1024:.0f} GiB"
-    postgres = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
-                               "SHOW server_version"], capture_output=True, text=True)
-    sqlite = subprocess.run([sys.executable, "-c", "import sqlite3; print(sqlite3.sqlite_version)"],
-                            capture_output=True, text=True)
-    return (f"{os.cpu_count()} cores ({cpu}){memory}; Python {platform.python_version()}; "
-            f"PostgreSQL {postgres.stdout.strip() or '?'}; SQLite {sqlite.stdout.strip()}")
+    postgres = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"],
+        capture_output=True,
+        text=True,
+    )
+    sqlite = subprocess.run(
+        [sys.executable, "-c", "import sqlite3; print(sqlite3.sqlite_version)"],
+        capture_output=True,
+        text=True,
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}){memory}; Python {platform.python_version()}; "
+        f"PostgreSQL {postgres.stdout.strip() or '?'}; SQLite {sqlite.stdout.strip()}"
+    )
 
 
 def write_section(name: str, title: str, body: str) -> None:
     """Replace this benchmark's section of docs/performance.md (or add it)."""
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    section = (f"<!-- bench:{name} -->\n## {title}\n\n"
-               f"Measured {stamp} on {machine()}.\n\n{body.strip()}\n<!-- /bench:{name} -->")
+    section = (
+        f"<!-- bench:{name} -->\n## {title}\n\n"
+        f"Measured {stamp} on {machine()}.\n\n{body.strip()}\n<!-- /bench:{name} -->"
+    )
     text = REPORT.read_text() if REPORT.exists() else _REPORT_HEAD
     pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.DOTALL)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else (
-        text.rstrip() + "\n\n" + section + "\n")
+    text = (
+        pattern.sub(lambda _: section, text)
+        if pattern.search(text)
+        else (text.rstrip() + "\n\n" + section + "\n")
+    )
     REPORT.write_text(text)
     print(section)
 

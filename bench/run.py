@@ -12,8 +12,9 @@ NOT_BENCHMARKS = {"run", "harness", "settings", "urls", "__init__"}
 
 
 def main(names: list[str]) -> None:
-    available = sorted(p.stem for p in Path(__file__).parent.glob("*.py")
-                       if p.stem not in NOT_BENCHMARKS)
+    available = sorted(
+        p.stem for p in Path(__file__).parent.glob("*.py") if p.stem not in NOT_BENCHMARKS
+    )
     for name in names or available:
         if name not in available:
             raise SystemExit(f"No benchmark called {name!r}; there are: {', '.join(available)}")
