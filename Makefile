@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 # Debian's Chromium, driven by Playwright (which cannot download browsers here).
 CHROMIUM ?= /usr/bin/chromium
+# pytest-xdist processes for `make test`: the machine has 2 cores.
+TEST_WORKERS ?= 2
 export CHROMIUM
 
 .PHONY: help run test lint format bench demo setup assets browser clean
@@ -70,7 +72,7 @@ run: setup
 	@$(PY) manage.py serve
 
 test: setup browser lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # --- the rest ---------------------------------------------------------------------------
 

@@ -57,12 +57,12 @@ def test_serve_answers_on_the_chosen_port_and_ctrl_c_stops_both_processes(tmp_pa
         start_new_session=True,
     )
     try:
-        health = _healthz(port, time.monotonic() + 60)
+        health = _healthz(port, time.monotonic() + 90)
         assert health["status"] == "healthy"
         assert health["checks"]["queue"]["backend"] == "DatabaseBackend"
         # Ctrl-C in a terminal reaches the whole process group.
         os.killpg(server.pid, signal.SIGINT)
-        output, _ = server.communicate(timeout=30)
+        output, _ = server.communicate(timeout=60)
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)

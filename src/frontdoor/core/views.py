@@ -6,11 +6,11 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from frontdoor.core import queries
+from frontdoor.core import navigation, queries
 
 
 def home(request):
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"tasks": navigation.home_tasks()})
 
 
 def accessibility(request):

@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from frontdoor.accounts import queries, roles
-from frontdoor.demo import services, staff
+from frontdoor.demo import accounts as staff
+from frontdoor.demo import services
 
 
 def test_demo_council_has_one_staff_member_for_every_role(db):

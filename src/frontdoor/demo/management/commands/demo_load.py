@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from frontdoor.demo import services, staff
+from frontdoor.demo import accounts as staff
+from frontdoor.demo import services
 
 
 class Command(BaseCommand):
