@@ -24,7 +24,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 REPORT = PROJECT_DIR / "docs" / "performance.md"
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-POSTGRES_DATABASE = "frontdoor_bench"
+POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "frontdoor_bench")
 
 
 @dataclass(frozen=True)
