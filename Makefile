@@ -66,7 +66,7 @@ endif
 run: setup
 	@$(PY) manage.py preflight
 	@$(PY) manage.py migrate --no-input -v0
-	@$(PY) manage.py createcachetable
+	@$(PY) manage.py createcachetable -v0
 	@$(PY) manage.py collectstatic --no-input -v0
 	@$(PY) manage.py demo_load --if-empty
 	@$(PY) manage.py serve
@@ -90,7 +90,7 @@ bench: setup
 
 demo: setup
 	@$(PY) manage.py migrate --no-input -v0
-	@$(PY) manage.py createcachetable
+	@$(PY) manage.py createcachetable -v0
 	@$(PY) manage.py demo_load --reset
 
 clean:
