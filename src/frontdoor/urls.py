@@ -7,6 +7,7 @@ from frontdoor.api import api
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
+    path("", include("frontdoor.journeys.urls")),
     path("api/", api.urls),
 ]
 

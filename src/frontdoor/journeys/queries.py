@@ -1,0 +1,122 @@
+"""Read-only selections: published forms, versions, drafts, submissions and ratings."""
+
+from __future__ import annotations
+
+import datetime
+
+import yaml
+from django.db.models import Avg, Count
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from frontdoor.journeys.definition import FormDefinition, definition_parse
+from frontdoor.journeys.models import Draft, Feedback, Form, FormVersion, Submission
+
+# Versions never change, so each process parses a version's definition once.
+_parsed: dict[int, FormDefinition] = {}
+_PARSED_LIMIT = 500
+
+
+def version_definition(version: FormVersion) -> FormDefinition:
+    found = _parsed.get(version.pk)
+    if found is None:
+        if len(_parsed) >= _PARSED_LIMIT:
+            _parsed.clear()
+        found = _parsed[version.pk] = definition_parse(version.definition)
+    return found
+
+
+def forms_published():
+    """Live forms, for the public list and for advisers, in title order."""
+    forms = Form.objects.filter(live_version__isnull=False).select_related("live_version")
+    return sorted(forms, key=lambda form: form.live_version.definition["title"])
+
+
+def form_published(*, slug: str) -> Form | None:
+    return Form.objects.select_related("live_version").filter(slug=slug).first()
+
+
+def forms_all():
+    return Form.objects.select_related("live_version", "owner").order_by("slug")
+
+
+def form_get(*, slug: str) -> Form:
+    return Form.objects.select_related("live_version", "owner").get(slug=slug)
+
+
+def form_versions(*, form: Form):
+    return (
+        form.versions.select_related("published_by")
+        .annotate(submission_count=Count("submissions", distinct=True))
+        .order_by("-number")
+    )
+
+
+def version_get(*, form: Form, number: int) -> FormVersion:
+    return form.versions.get(number=number)
+
+
+def draft_get(*, key) -> Draft | None:
+    return Draft.objects.select_related("version__form").filter(key=key).first()
+
+
+def submission_get(*, reference: str) -> Submission | None:
+    return Submission.objects.select_related("version__form").filter(reference=reference).first()
+
+
+def submission_for_draft(*, key) -> Submission | None:
+    return Submission.objects.select_related("version__form").filter(draft_key=key).first()
+
+
+def form_yaml(*, slug: str, definition: dict) -> str:
+    """A definition as YAML a council can keep under version control and import again."""
+    return yaml.safe_dump(
+        {"slug": slug, "form": definition}, sort_keys=False, allow_unicode=True, width=100
+    )
+
+
+def feedback_by_version(*, form: Form) -> list[dict]:
+    """Average rating and count for each published version that has ratings."""
+    return list(
+        Feedback.objects.filter(version__form=form)
+        .values("version__number")
+        .annotate(average=Avg("rating"), count=Count("id"))
+        .order_by("-version__number")
+    )
+
+
+def feedback_by_week(*, form: Form, weeks: int = 12, today: datetime.date | None = None):
+    """Average rating for each of the last `weeks` weeks (Monday to Sunday, London time)."""
+    since = (today or timezone.localdate()) - datetime.timedelta(weeks=weeks)
+    return list(
+        Feedback.objects.filter(version__form=form, given_at__date__gte=since)
+        .annotate(week=TruncWeek("given_at"))
+        .values("week")
+        .annotate(average=Avg("rating"), count=Count("id"))
+        .order_by("-week")
+    )
+
+
+def feedback_overall(*, form: Form) -> dict:
+    return Feedback.objects.filter(version__form=form).aggregate(
+        average=Avg("rating"), count=Count("id")
+    )
+
+
+def feedback_recent_comments(*, form: Form, limit: int = 20):
+    return (
+        Feedback.objects.filter(version__form=form)
+        .exclude(comment="")
+        .select_related("version")
+        .order_by("-given_at")[:limit]
+    )
+
+
+def ratings_average_for_forms() -> dict[int, float]:
+    """Each form's overall average rating, for the builder's list of forms."""
+    rows = Feedback.objects.values("version__form").annotate(average=Avg("rating"))
+    return {row["version__form"]: row["average"] for row in rows}
+
+
+def submissions_count(*, form: Form) -> int:
+    return Submission.objects.filter(version__form=form).count()

@@ -1,0 +1,54 @@
+"""Residents' satisfaction ratings of a form, after sending it and after their case closes.
+
+Strategy: "Achieve an average rating of 4 for web forms"; "Help the council put digital
+tools in place that allow customers to give feedback".
+"""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from frontdoor.journeys.models import Feedback, Submission
+
+FEEDBACK_SALT = "journeys.feedback"
+
+
+class FeedbackRefused(ValueError):
+    """The feedback link is not one we made, or the rating is not 1 to 5."""
+
+
+def feedback_token(*, submission: Submission, moment: str) -> str:
+    """The secret part of a feedback link: which submission, and after what."""
+    return signing.dumps({"s": submission.reference, "m": moment}, salt=FEEDBACK_SALT)
+
+
+def feedback_target(*, token: str) -> tuple[Submission, str]:
+    try:
+        data = signing.loads(token, salt=FEEDBACK_SALT)
+        submission = Submission.objects.select_related("version__form").get(reference=data["s"])
+    except (signing.BadSignature, KeyError, TypeError, Submission.DoesNotExist):
+        raise FeedbackRefused("This feedback link is not one we sent") from None
+    if data.get("m") not in Feedback.Moment.values:
+        raise FeedbackRefused("This feedback link is not one we sent")
+    return submission, data["m"]
+
+
+@transaction.atomic
+def feedback_give(*, token: str, rating: int, comment: str = "") -> Feedback:
+    """Record a rating; giving it again through the same link changes it, never doubles it."""
+    submission, moment = feedback_target(token=token)
+    if rating not in range(1, 6):
+        raise FeedbackRefused("Choose a rating from 1 to 5")
+    feedback, _ = Feedback.objects.update_or_create(
+        submission=submission,
+        moment=moment,
+        defaults={
+            "version": submission.version,
+            "rating": rating,
+            "comment": comment.strip()[:2000],
+            "given_at": timezone.now(),
+        },
+    )
+    return feedback

@@ -1,0 +1,29 @@
+"""Residents rate a form from 1 to 5, after sending it or after their case closes."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from frontdoor.journeys import queries, services
+from frontdoor.journeys.forms import FeedbackForm
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request, token: str):
+    try:
+        submission, moment = services.feedback_target(token=token)
+    except services.FeedbackRefused:
+        return render(request, "journeys/feedback_unknown.html", status=404)
+    definition = queries.version_definition(submission.version)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.feedback_give(
+            token=token, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"]
+        )
+        return render(request, "journeys/feedback_thanks.html", {"definition": definition})
+    return render(
+        request,
+        "journeys/feedback.html",
+        {"form": form, "definition": definition, "moment": moment, "token": token},
+    )
