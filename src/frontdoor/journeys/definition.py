@@ -121,8 +121,6 @@ class Page(_Strict):
             whole = [q.key for q in self.questions if q.type in WHOLE_PAGE_TYPES]
             if whole:
                 raise ValueError(f"question {whole[0]!r} needs a page of its own")
-            if not self.title:
-                raise ValueError(f"page {self.key!r} asks several questions, so it needs a title")
         return self
 
     @property
@@ -189,6 +187,10 @@ class FormDefinition(_Strict):
         for page in self.pages:
             if page.kind == "questions" and not page.questions:
                 problems.append(f"Add a question to the page “{page.heading}” or remove it")
+            if len(page.questions) > 1 and not page.title:
+                problems.append(
+                    f"Give the page “{page.heading}” a heading: it asks several questions"
+                )
         if not self.case_type:
             problems.append("Choose the type of case a submission becomes")
         return problems

@@ -12,17 +12,19 @@ from django.utils import timezone
 from frontdoor.journeys.definition import FormDefinition, definition_parse
 from frontdoor.journeys.models import Draft, Feedback, Form, FormVersion, Submission
 
-# Versions never change, so each process parses a version's definition once.
-_parsed: dict[int, FormDefinition] = {}
+# Versions never change, so each process parses a version's definition once. The key
+# includes the publishing time: a database reset may hand an old id to a new version.
+_parsed: dict[tuple, FormDefinition] = {}
 _PARSED_LIMIT = 500
 
 
 def version_definition(version: FormVersion) -> FormDefinition:
-    found = _parsed.get(version.pk)
+    key = (version.pk, version.published_at)
+    found = _parsed.get(key)
     if found is None:
         if len(_parsed) >= _PARSED_LIMIT:
             _parsed.clear()
-        found = _parsed[version.pk] = definition_parse(version.definition)
+        found = _parsed[key] = definition_parse(version.definition)
     return found
 
 

@@ -219,7 +219,9 @@ class Phone(Kind):
             number = phonenumbers.parse(raw, "GB")
         except phonenumbers.NumberParseException:
             number = None
-        if number is None or not phonenumbers.is_valid_number(number):
+        # Possible, not 'valid': Ofcom's drama numbers (like the examples) must be accepted.
+        possible = phonenumbers.ValidationResult.IS_POSSIBLE
+        if number is None or phonenumbers.is_possible_number_with_reason(number) != possible:
             form.add_error(q.key, PHONE_EXAMPLE)
             return
         form.cleaned_data[q.key] = phonenumbers.format_number(

@@ -13,14 +13,16 @@ PASSWORD = "a-long-enough-test-password"
 _numbers = itertools.count(1)
 
 
-def staff(role: str = roles.SERVICE_MANAGER, username: str = ""):
+def staff(role: str = roles.SERVICE_MANAGER, username: str = "", *, password: str | None = None):
+    """A staff member; without a password unless a test signs in through the page, since
+    hashing one (Argon2) is slow on purpose."""
     username = username or f"{role}{next(_numbers)}"
     return accounts.staff_create(
         username=username,
         full_name=f"{role.replace('_', ' ').title()} Person",
         email=f"{username}@example.gov.uk",
         roles=[role],
-        password=PASSWORD,
+        password=password,
     )
 
 

@@ -31,7 +31,7 @@ def assist_start(request, slug: str):
     if form is None or form.live_version is None:
         raise Http404
     definition = queries.version_definition(form.live_version)
-    choice = AssistForm(request.POST or None)
+    choice = AssistForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and choice.is_valid():
         draft = services.draft_start(
             slug=slug, channel=choice.cleaned_data["channel"], by=request.user

@@ -60,7 +60,9 @@ def builder_list(request):
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_new(request):
-    form = NewFormForm(request.POST or None, case_types=other_apps.case_types())
+    form = NewFormForm(
+        request.POST if request.method == "POST" else None, case_types=other_apps.case_types()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             made = services.form_create(by=request.user, **form.cleaned_data)
@@ -74,7 +76,10 @@ def builder_new(request):
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             made = services.form_import(by=request.user, yaml_text=form.cleaned_data["file"])
@@ -136,7 +141,9 @@ def _destination_label(definition, key: str) -> str:
 def builder_details(request, slug: str):
     form = _form(slug)
     details = FormDetailsForm(
-        request.POST or None, initial=form.draft, case_types=other_apps.case_types()
+        request.POST if request.method == "POST" else None,
+        initial=form.draft,
+        case_types=other_apps.case_types(),
     )
     if request.method == "POST" and details.is_valid():
         try:
@@ -152,7 +159,7 @@ def builder_details(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def builder_advice_new(request, slug: str):
     _form(slug)
-    form = PageDetailsForm(request.POST or None)
+    form = PageDetailsForm(request.POST if request.method == "POST" else None)
     form.fields["title"].required = True
     form.fields["title"].error_messages["required"] = "Enter a heading for the advice page"
     if request.method == "POST" and form.is_valid():
@@ -171,7 +178,8 @@ def builder_page(request, slug: str, page_key: str):
     if page is None:
         raise Http404
     details = PageDetailsForm(
-        request.POST or None, initial={"title": page.title, "body": page.body}
+        request.POST if request.method == "POST" else None,
+        initial={"title": page.title, "body": page.body},
     )
     if request.method == "POST" and details.is_valid():
         try:
@@ -232,7 +240,7 @@ def builder_question_new(request, slug: str):
             "journeys/builder/question_type.html",
             {"form": chooser, "slug": slug, "page_key": page_key},
         )
-    form = QuestionForm(request.POST or None, question_type=kind)
+    form = QuestionForm(request.POST if request.method == "POST" else None, question_type=kind)
     if request.method == "POST" and form.is_valid():
         try:
             if page_key:
@@ -266,7 +274,9 @@ def builder_question(request, slug: str, question_key: str):
         raise Http404
     stored = question.model_dump(mode="json", exclude_defaults=True)
     edit = QuestionForm(
-        request.POST or None, question_type=question.type, initial=question_initial(stored)
+        request.POST if request.method == "POST" else None,
+        question_type=question.type,
+        initial=question_initial(stored),
     )
     if request.method == "POST" and edit.is_valid():
         try:
@@ -304,7 +314,11 @@ def builder_route_new(request, slug: str, page_key: str):
         (p.key, _destination_label(definition, p.key))
         for p in definition.pages[keys.index(page_key) + 1 :]
     ] + [(CHECK_ANSWERS, "Check your answers (skip the rest)")]
-    form = RouteForm(request.POST or None, answers=answers, destinations=destinations)
+    form = RouteForm(
+        request.POST if request.method == "POST" else None,
+        answers=answers,
+        destinations=destinations,
+    )
     if request.method == "POST" and form.is_valid():
         question, answer = form.cleaned_data["when"].split("|", 1)
         try:

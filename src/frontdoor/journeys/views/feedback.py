@@ -16,7 +16,7 @@ def feedback(request, token: str):
     except services.FeedbackRefused:
         return render(request, "journeys/feedback_unknown.html", status=404)
     definition = queries.version_definition(submission.version)
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.feedback_give(
             token=token, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"]

@@ -231,7 +231,9 @@ def save_for_later(request, slug: str):
     if response:
         return response
     journey, draft = found
-    form = SaveForLaterForm(request.POST or None, initial={"email": draft.resume_email})
+    form = SaveForLaterForm(
+        request.POST if request.method == "POST" else None, initial={"email": draft.resume_email}
+    )
     if request.method == "POST" and form.is_valid():
         url = request.build_absolute_uri(
             reverse("journeys:resume", args=[services.resume_token(draft)])
