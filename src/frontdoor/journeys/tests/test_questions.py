@@ -25,7 +25,8 @@ def _date(prefix, day, month, year):
 RULES = [
     ("short_text", {}, {}, ["Enter an answer"]),
     ("short_text", {"error_subject": "your full name"}, {}, ["Enter your full name"]),
-    ("short_text", {"max_length": 5}, {"q": "toolong"}, ["The answer must be 5 characters or less"]),
+    ("short_text", {"max_length": 5}, {"q": "toolong"},
+     ["The answer must be 5 characters or less"]),
     ("long_text", {}, {"q": ""}, ["Enter an answer"]),
     ("long_text", {"max_length": 3, "error_subject": "your story"}, {"q": "abcd"},
      ["Your story must be 3 characters or less"]),

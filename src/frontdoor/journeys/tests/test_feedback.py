@@ -1,0 +1,95 @@
+"""Residents rate a form 1 to 5; its service manager sees the average per version and week."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from frontdoor.journeys import queries, services
+from frontdoor.journeys.models import Feedback, Submission
+from frontdoor.journeys.tests.factories import form_published, hidden, staff
+
+pytestmark = pytest.mark.django_db
+
+
+def _sent(client, form, version="1"):
+    client.post(f"/forms/{form.slug}/")
+    client.post(f"/forms/{form.slug}/name/", {"version": version, "full_name": "Ada"})
+    check = client.get(f"/forms/{form.slug}/check-answers/")
+    client.post(
+        f"/forms/{form.slug}/check-answers/",
+        {"version": version, "submission_key": hidden(check, "submission_key")},
+    )
+    return Submission.objects.latest("submitted_at")
+
+
+def test_the_confirmation_page_links_to_a_rating_that_is_kept_once(client):
+    form = form_published()
+    _sent(client, form)
+    page = client.get(f"/forms/{form.slug}/confirmation/").content.decode()
+    link = page.split('href="/forms/feedback/')[1].split('"')[0]
+    url = f"/forms/feedback/{link}"
+    assert "Overall, how did you feel" in client.get(url).content.decode()
+    client.post(url, {"rating": "4", "comment": "Quick"})
+    response = client.post(url, {"rating": "5", "comment": "Quick and clear"})
+    assert "Thank you for your feedback" in response.content.decode()
+    feedback = Feedback.objects.get()
+    assert (feedback.rating, feedback.comment, feedback.moment) == (
+        5,
+        "Quick and clear",
+        "submitted",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [({}, "Select how you feel about the service"), ({"rating": "9"}, "Select how you feel")],
+)
+def test_a_rating_must_be_chosen_from_one_to_five(client, data, message):
+    form = form_published()
+    submission = _sent(client, form)
+    token = services.feedback_token(submission=submission, moment="submitted")
+    response = client.post(f"/forms/feedback/{token}/", data)
+    assert message in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+def test_a_made_up_feedback_link_is_refused(client, db):
+    response = client.get("/forms/feedback/not-a-real-token/")
+    assert response.status_code == 404
+    assert "do not recognise this feedback link" in response.content.decode()
+
+
+def test_a_rating_after_the_case_closes_is_kept_beside_the_first(client):
+    form = form_published()
+    submission = _sent(client, form)
+    for moment, rating in (("submitted", 3), ("case_closed", 5)):
+        services.feedback_give(
+            token=services.feedback_token(submission=submission, moment=moment), rating=rating
+        )
+    assert Feedback.objects.filter(submission=submission).count() == 2
+
+
+def test_averages_are_shown_per_version_and_per_week(client):
+    manager = staff()
+    form = form_published(manager=manager)
+    ratings = [(1, 5, 0), (1, 3, 0), (2, 4, 7)]  # (version, rating, days ago)
+    for version_number, rating, days in ratings:
+        if version_number == 2 and form.versions.count() == 1:
+            services.form_publish(slug=form.slug, by=manager)
+        submission = _sent(client, form, version=str(version_number))
+        given = services.feedback_give(
+            token=services.feedback_token(submission=submission, moment="submitted"),
+            rating=rating,
+        )
+        Feedback.objects.filter(pk=given.pk).update(
+            given_at=timezone.now() - datetime.timedelta(days=days)
+        )
+    by_version = {row["version__number"]: row["average"] for row in
+                  queries.feedback_by_version(form=form)}  # fmt: skip
+    assert by_version == {1: 4.0, 2: 4.0}
+    weeks = queries.feedback_by_week(form=form)
+    assert sum(row["count"] for row in weeks) == 3
+    client.force_login(manager)
+    page = client.get(f"/staff/forms/{form.slug}/feedback/").content.decode()
+    assert "4.00 out of 5" in page and "from 3 residents" in page
