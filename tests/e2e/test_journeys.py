@@ -1,0 +1,181 @@
+"""Residents complete every demo journey in Chromium, on a desktop and a phone, with and
+without JavaScript; a service manager builds a form from scratch that a resident then
+completes. axe-core checks every page on the way."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from frontdoor.demo import journeys as demo_forms
+from frontdoor.journeys import queries
+from frontdoor.journeys.definition import Page
+from frontdoor.journeys.tests.factories import PASSWORD, staff
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
+SLUGS = [yaml.safe_load(path.read_text())["slug"] for path in demo_forms.form_files()]
+# Two runs per journey cover a desktop, a phone, and no JavaScript for every journey.
+MODES = {
+    "desktop": {"viewport": "desktop", "javascript": True},
+    "phone-without-javascript": {"viewport": "phone", "javascript": False},
+}
+
+
+@pytest.fixture
+def published(transactional_db):
+    staff(username="manager")
+    demo_forms.create()
+
+
+def _avoiding_advice(page: Page, question, values: list[str]) -> str:
+    """An answer that keeps the resident on the form rather than ending it with advice."""
+    ends = {route.answer for route in page.routes if route.question == question.key}
+    return next(value for value in values if value not in ends)
+
+
+def answer_page(browser_page, page: Page) -> None:
+    """Fill in one page the way a resident would, by the labels they read."""
+    for q in page.questions:
+        field = browser_page.get_by_label(q.label, exact=True)
+        if q.type in {"short_text", "long_text"}:
+            field.fill("ABC 123" if q.max_length and q.max_length <= 8 else "A test answer")
+        elif q.type == "number":
+            field.fill(str(int(q.minimum or 2)))
+        elif q.type == "date":
+            for part, value in (("Day", "3"), ("Month", "2"), ("Year", "2026")):
+                browser_page.get_by_label(part, exact=True).fill(value)
+        elif q.type == "email":
+            field.fill("resident@example.com")
+        elif q.type == "phone":
+            field.fill("07700 900 982")
+        elif q.type == "address":
+            browser_page.get_by_label("Address line 1", exact=True).fill("4 Bedford Place")
+            browser_page.get_by_label("Town or city", exact=True).fill("Southampton")
+            browser_page.get_by_label("Postcode", exact=True).fill("so15 2db")
+        elif q.type == "location":
+            field.fill("Outside 4 Bedford Place, SO15 2DB")
+        elif q.type == "select_one":
+            value = _avoiding_advice(page, q, [o.value for o in q.options])
+            label = next(o.label for o in q.options if o.value == value)
+            browser_page.get_by_label(label, exact=True).check()
+        elif q.type == "select_many":
+            browser_page.get_by_label(q.options[0].label, exact=True).check()
+        elif q.type == "yes_no":
+            value = _avoiding_advice(page, q, ["yes", "no"])
+            browser_page.get_by_label(value.capitalize(), exact=True).check()
+        elif q.type == "file":
+            kind = ("proof.pdf", "application/pdf", PDF) if "pdf" in q.file_kinds else (
+                "photo.png", "image/png", PNG)  # fmt: skip
+            field.set_input_files({"name": kind[0], "mimeType": kind[1], "buffer": kind[2]})
+        elif q.type == "declaration":
+            field.check()
+
+
+def complete(browser_page, slug: str) -> str:
+    """Start `slug`, answer every page, check the answers and send; the reference shown."""
+    definition = queries.version_definition(queries.form_published(slug=slug).live_version)
+    browser_page.visit(f"/forms/{slug}/")
+    assert browser_page.get_by_role("heading", level=1).inner_text() == definition.title
+    browser_page.get_by_role("button", name="Start now").click()
+    browser_page.assert_accessible()
+    while not browser_page.url.endswith("/check-answers/"):
+        key = browser_page.url.rstrip("/").rsplit("/", 1)[1]
+        answer_page(browser_page, definition.page(key))
+        browser_page.get_by_role("button", name="Continue").click()
+        browser_page.assert_accessible()
+        assert not browser_page.locator(".govuk-error-summary").count(), browser_page.url
+    assert (
+        browser_page.get_by_role("heading", level=1).inner_text().startswith("Check your answers")
+    )
+    browser_page.get_by_role("button", name="Send form").click()
+    browser_page.assert_accessible()
+    assert browser_page.locator(".govuk-panel__title").inner_text() == "Form sent"
+    return browser_page.locator(".govuk-panel__body strong").inner_text()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_resident_completes_each_top_journey(open_page, published, slug, mode):
+    reference = complete(open_page(**MODES[mode]), slug)
+    assert reference
+
+
+def _click(page, name: str, role: str = "button"):
+    page.get_by_role(role, name=name, exact=True).first.click()
+    page.assert_accessible()
+
+
+def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transactional_db):
+    staff(username="tom", password=PASSWORD)
+    manager = open_page()
+    manager.visit("/staff/sign-in/")
+    manager.get_by_label("Username").fill("tom")
+    manager.get_by_label("Password").fill(PASSWORD)
+    _click(manager, "Sign in")
+    _click(manager, "Form builder", role="link")
+    _click(manager, "Create a form", role="link")
+    manager.get_by_label("Title").fill("Report an abandoned trolley")
+    manager.get_by_label("Case type").fill("abandoned_trolley")
+    _click(manager, "Create the form")
+    assert manager.get_by_role("heading", level=1).inner_text() == "Report an abandoned trolley"
+
+    def add_question(kind: str, **fields):
+        _click(manager, "Add a question", role="link")
+        manager.get_by_label(kind, exact=True).check()
+        _click(manager, "Continue")
+        for label, value in fields.items():
+            manager.get_by_label(label, exact=True).fill(value)
+        _click(manager, "Save question")
+
+    add_question("Yes or no", **{"Question text": "Is the trolley in a river or pond?"})
+    add_question("Short answer (one line of text)", **{"Question text": "Which shop is it from?"})
+    add_question(
+        "Location (postcode, address or a point on a map)",
+        **{"Question text": "Where is the trolley?"},
+    )
+    _click(manager, "Move up the page “Where is the trolley?”")
+    _click(manager, "Add an advice page", role="link")
+    manager.get_by_label("Page heading").fill("Tell the Environment Agency")
+    manager.get_by_label("Text under the heading (optional)").fill("Call 0800 80 70 60.")
+    _click(manager, "Save")
+    _click(manager, "Add a condition after Is the trolley in a river or pond?", role="link")
+    manager.get_by_label("When the answer is").select_option(
+        label="Is the trolley in a river or pond? — Yes"
+    )
+    manager.get_by_label("Go to").select_option(
+        label="Tell the Environment Agency (advice: ends the form)"
+    )
+    _click(manager, "Save condition")
+    assert "go to Tell the Environment Agency" in manager.locator("main").inner_text()
+    _click(manager, "Preview as a resident", role="link")
+    _click(manager, "Start now")
+    assert "Nothing you enter is sent" in manager.locator("main").inner_text()
+    manager.visit("/staff/forms/report-an-abandoned-trolley/publish/")
+    _click(manager, "Publish")
+    assert "Published version 1" in manager.locator("main").inner_text()
+
+    resident = open_page(viewport="phone")
+    resident.visit("/forms/report-an-abandoned-trolley/")
+    _click(resident, "Start now")
+    _click(resident, "Continue")
+    assert resident.locator(".govuk-error-summary").inner_text().endswith("Select yes or no")
+    resident.get_by_label("Yes", exact=True).check()
+    _click(resident, "Continue")
+    assert resident.get_by_role("heading", level=1).inner_text() == "Tell the Environment Agency"
+    _click(resident, "Back", role="link")
+    resident.get_by_label("No", exact=True).check()
+    _click(resident, "Continue")
+    resident.get_by_label("Where is the trolley?").fill("Car park of 10 Above Bar Street")
+    _click(resident, "Continue")
+    resident.get_by_label("Which shop is it from?").fill("Corner Shop")
+    _click(resident, "Continue")
+    assert "Corner Shop" in resident.locator(".govuk-summary-list").inner_text()
+    _click(resident, "Send form")
+    assert resident.locator(".govuk-panel__title").inner_text() == "Form sent"
+    _click(resident, "What did you think of this form?", role="link")
+    resident.get_by_label("Very satisfied").check()
+    _click(resident, "Send feedback")
+
+    manager.visit("/staff/forms/report-an-abandoned-trolley/feedback/")
+    assert "5.00 out of 5" in manager.locator("main").inner_text()
