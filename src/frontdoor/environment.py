@@ -119,6 +119,13 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "SMTP server for email when Notify is not used, `smtp://user:password@host:587`.",
     ),
+    Setting(
+        "MAP_TILES_URL",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "Map tiles for the optional map on location questions, as a `{z}/{x}/{y}` URL "
+        "template; its host is added to the Content-Security-Policy. Empty hides the map: "
+        "residents still answer in words.",
+    ),
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),
@@ -150,6 +157,12 @@ def integer(name: str) -> int:
 
 def listing(name: str) -> list[str]:
     return [item.strip() for item in value(name).split(",") if item.strip()]
+
+
+def origins(url: str) -> list[str]:
+    """The scheme and host of a URL (template), for the Content-Security-Policy."""
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
 
 
 def mode() -> str:

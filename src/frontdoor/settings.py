@@ -23,6 +23,7 @@ SERVICE_NAME = env.value("SERVICE_NAME")
 PHASE = env.value("PHASE")
 CONTACT_EMAIL = env.value("CONTACT_EMAIL")
 QUEUE_STALL_SECONDS = env.integer("QUEUE_STALL_SECONDS")
+MAP_TILES_URL = env.value("MAP_TILES_URL")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -154,7 +155,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *env.origins(MAP_TILES_URL)],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

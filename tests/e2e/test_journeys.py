@@ -55,6 +55,10 @@ def answer_page(browser_page, page: Page) -> None:
             browser_page.get_by_label("Postcode", exact=True).fill("so15 2db")
         elif q.type == "location":
             field.fill("Outside 4 Bedford Place, SO15 2DB")
+            holder = browser_page.locator('[data-module="frontdoor-location-map"]')
+            if holder.is_visible():  # JavaScript has added the map: choose a point on it
+                browser_page.locator(".frontdoor-map").click()
+                assert "Point chosen on the map" in holder.inner_text()
         elif q.type == "select_one":
             value = _avoiding_advice(page, q, [o.value for o in q.options])
             label = next(o.label for o in q.options if o.value == value)
@@ -75,6 +79,11 @@ def answer_page(browser_page, page: Page) -> None:
 def complete(browser_page, slug: str) -> str:
     """Start `slug`, answer every page, check the answers and send; the reference shown."""
     definition = queries.version_definition(queries.form_published(slug=slug).live_version)
+    # Map tiles come from the test, never the network.
+    browser_page.route(
+        "https://tile.openstreetmap.org/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=PNG),
+    )
     browser_page.visit(f"/forms/{slug}/")
     assert browser_page.get_by_role("heading", level=1).inner_text() == definition.title
     browser_page.get_by_role("button", name="Start now").click()

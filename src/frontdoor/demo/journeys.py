@@ -10,6 +10,7 @@ from frontdoor.journeys import services as journeys
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 
+
 def form_files() -> list[Path]:
     return sorted(FORMS_DIR.glob("*.yaml"))
 

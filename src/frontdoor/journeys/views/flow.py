@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 
 from frontdoor.journeys.definition import (
@@ -91,7 +92,12 @@ def page_show(
             return redirect(journey.url(following))
     else:
         form = PageForm(page=page, answers=journey.answers)
-    context.update(form=form, multipart=any(q.type == "file" for q in page.questions))
+    context.update(
+        form=form,
+        multipart=any(q.type == "file" for q in page.questions),
+        has_map=bool(settings.MAP_TILES_URL) and any(q.type == "location" for q in page.questions),
+        map_tiles=settings.MAP_TILES_URL,
+    )
     return render(request, "journeys/page.html", context)
 
 
