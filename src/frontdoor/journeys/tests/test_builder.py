@@ -274,3 +274,16 @@ def test_a_preview_walks_the_draft_and_sends_nothing(client, draft, manager):
     )
     check = client.get(f"/staff/forms/{slug}/preview/check-answers/").content.decode()
     assert "Road" in check and "Fox" in check and "Nothing has been sent" in check
+
+
+def test_the_api_lists_published_forms_and_gives_a_definition(client):
+    form = form_published(slug="api-form")
+    listed = client.get("/api/journeys/forms").json()
+    assert listed == [
+        {"slug": "api-form", "title": form.title, "version": 1, "url": "/forms/api-form/"}
+    ]
+    detail = client.get("/api/journeys/forms/api-form").json()
+    assert detail["definition"]["pages"][0]["key"] == "name"
+    missing = client.get("/api/journeys/forms/nothing")
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "There is no published form called 'nothing'"}

@@ -90,3 +90,14 @@ def test_only_advisers_start_a_form_on_someone_elses_behalf(client):
         services.draft_start(slug=form.slug, channel=Channel.PHONE, by=staff())
     client.force_login(staff(roles.CASE_OFFICER))
     assert client.get(f"/staff/forms/assist/{form.slug}/").status_code == 403
+
+
+def test_the_daily_expiry_command_queues_the_task_that_deletes_old_drafts(capsys):
+    from django.core.management import call_command
+
+    form = form_published(*PAGES)
+    old = services.draft_start(slug=form.slug)
+    Draft.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=30))
+    call_command("journeys_expire_drafts")
+    assert "Queued draft expiry" in capsys.readouterr().out
+    assert not Draft.objects.exists()
