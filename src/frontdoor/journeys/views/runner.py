@@ -43,6 +43,15 @@ def draft_remember(request, *, slug: str, key) -> None:
     request.session[DRAFTS] = drafts
 
 
+def _remember_sent(request, *, slug: str, reference: str) -> None:
+    sent = request.session.get(SENT, {})
+    sent[slug] = reference
+    request.session[SENT] = sent
+    drafts = request.session.get(DRAFTS, {})
+    drafts.pop(slug, None)
+    request.session[DRAFTS] = drafts
+
+
 def _draft_key(request, slug: str) -> uuid.UUID | None:
     raw = request.session.get(DRAFTS, {}).get(slug)
     return uuid.UUID(raw) if raw else None
@@ -52,6 +61,14 @@ def _journey(request, slug: str):
     """This browser's journey through `slug`, or the response to show instead."""
     key = _draft_key(request, slug)
     draft = queries.draft_get(key=key) if key else None
+    if draft is None and (key or request.session.get(SENT, {}).get(slug)):
+        # Already sent: a double click, a retry or the back button lands on the
+        # confirmation again rather than on an error.
+        sent = queries.submission_for_draft(key=key) if key else None
+        if sent is not None:
+            _remember_sent(request, slug=slug, reference=sent.reference)
+        if sent is not None or request.method == "POST":
+            return None, redirect("journeys:confirmation", slug=slug)
     if draft is None or draft.version.form.slug != slug:
         form = queries.form_published(slug=slug)
         if form is None:
@@ -165,12 +182,7 @@ def check_answers(request, slug: str):
             return _closed(request, slug, journey.definition.title)
         except services.AnswersIncomplete as incomplete:
             return redirect(page_url(slug, incomplete.page_key))
-        sent = request.session.get(SENT, {})
-        sent[slug] = submission.reference
-        request.session[SENT] = sent
-        drafts = request.session.get(DRAFTS, {})
-        drafts.pop(slug, None)
-        request.session[DRAFTS] = drafts
+        _remember_sent(request, slug=slug, reference=submission.reference)
         return redirect("journeys:confirmation", slug=slug)
     return render(
         request,
