@@ -14,9 +14,15 @@ def email_send(*, to: str, subject: str, body: str) -> None:
     """Queue an email to a resident in the caller's transaction."""
 
 
-def addresses_find(*, postcode: str) -> list[dict] | None:
-    """Addresses (with UPRN) at a postcode from the gazetteer; None when there is none."""
-    return None
+def address_lookup_available() -> bool:
+    """True when a gazetteer of addresses is there to search by postcode."""
+    return False
+
+
+def addresses_find(*, postcode: str) -> list[dict]:
+    """Addresses at a postcode from the gazetteer, each as {"uprn", "label", "address"},
+    where "address" is the answer kept: line1, line2, town, postcode and uprn."""
+    return []
 
 
 def case_types() -> list[tuple[str, str]] | None:

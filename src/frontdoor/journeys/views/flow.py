@@ -18,6 +18,7 @@ from frontdoor.journeys.definition import (
     page_before,
 )
 from frontdoor.journeys.questions import PageForm, answer_display
+from frontdoor.journeys.views.address import address_steps
 
 
 @dataclass
@@ -79,9 +80,15 @@ def page_show(
     }
     if page.kind == "advice":
         return render(request, "journeys/advice.html", context)
+    if request.method == "POST" and posted_version(request) != journey.version_number:
+        return stale()
+    if len(page.questions) == 1 and page.questions[0].type == "address":
+        steps = address_steps(
+            request, journey, page, page.questions[0], save=save, context=dict(context)
+        )
+        if steps is not None:
+            return steps
     if request.method == "POST":
-        if posted_version(request) != journey.version_number:
-            return stale()
         form = PageForm(page=page, answers=journey.answers, data=request.POST, files=request.FILES)
         if form.is_valid():
             answers = save(form.answers(), form.new_files())
