@@ -168,13 +168,16 @@ def _count(database) -> dict[str, int]:
 
 
 def main() -> None:
-    rows, checks = [], []
+    rows, checks, yardsticks = [], [], []
     for database in harness.databases():
         harness.prepare(database)
         harness.manage(database, "collectstatic", "--no-input", "-v0")
         harness.manage(database, "demo_load")
         with harness.server(database, workers=WORKERS) as server:
             base = server.url
+            # The yardstick on this machine, now: how fast a bare Django view answers.
+            bare = harness.load(base + "/_bench/bare", seconds=5)
+            yardsticks.append([database.name, f"{bare.requests_per_second:.0f}"])
             with multiprocessing.Pool(PROCESSES) as pool:
                 started = time.perf_counter()
                 results = pool.map(_journeys, [(base, JOURNEY_SECONDS)] * PROCESSES)
@@ -246,6 +249,9 @@ def main() -> None:
             ],
             rows,
         )
+        + "\n\nThe same server's bare Django view (wrk, 8 connections, 5 s) just before, "
+        "to read the figures above against this machine's load at the time:\n\n"
+        + harness.table(["database", "bare view requests/s"], yardsticks)
         + "\n\nEvery send answered with the confirmation page, counted in the database "
         "afterwards (repeats: double clicks and retries answered without a new submission):\n\n"
         + harness.table(
