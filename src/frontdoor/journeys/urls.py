@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontdoor.journeys.views import assisted, builder, feedback, preview, runner
+from frontdoor.journeys.views import assisted, builder, feedback, preview, publishing, runner
 
 app_name = "journeys"
 
@@ -58,16 +58,20 @@ staff = [
         builder.builder_remove,
         name="builder-remove",
     ),
-    path("staff/forms/<slug:slug>/publish/", builder.builder_publish, name="builder-publish"),
-    path("staff/forms/<slug:slug>/unpublish/", builder.builder_unpublish, name="builder-unpublish"),
-    path("staff/forms/<slug:slug>/versions/", builder.builder_versions, name="builder-versions"),
-    path("staff/forms/<slug:slug>/draft.yaml", builder.builder_export, name="builder-export-draft"),
+    path("staff/forms/<slug:slug>/publish/", publishing.builder_publish, name="builder-publish"),
+    path(
+        "staff/forms/<slug:slug>/unpublish/", publishing.builder_unpublish, name="builder-unpublish"
+    ),
+    path("staff/forms/<slug:slug>/versions/", publishing.builder_versions, name="builder-versions"),
+    path(
+        "staff/forms/<slug:slug>/draft.yaml", publishing.builder_export, name="builder-export-draft"
+    ),
     path(
         "staff/forms/<slug:slug>/versions/<int:number>.yaml",
-        builder.builder_export,
+        publishing.builder_export,
         name="builder-export",
     ),
-    path("staff/forms/<slug:slug>/feedback/", builder.builder_feedback, name="builder-feedback"),
+    path("staff/forms/<slug:slug>/feedback/", publishing.builder_feedback, name="builder-feedback"),
     path("staff/forms/<slug:slug>/preview/", preview.preview_start, name="preview"),
     path(
         "staff/forms/<slug:slug>/preview/check-answers/",

@@ -4,7 +4,7 @@ versions, YAML export and import, and each form's ratings."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,7 +34,7 @@ from frontdoor.journeys.services import other_apps
 manager_view = staff_view(roles.SERVICE_MANAGER, action="build online forms")
 
 
-def _form(slug: str) -> Form:
+def form_or_404(slug: str) -> Form:
     try:
         return queries.form_get(slug=slug)
     except Form.DoesNotExist:
@@ -94,7 +94,7 @@ def builder_import(request):
 
 @manager_view
 def builder_form(request, slug: str):
-    form = _form(slug)
+    form = form_or_404(slug)
     definition = definition_parse(form.draft)
     pages = []
     for page in definition.pages:
@@ -139,7 +139,7 @@ def _destination_label(definition, key: str) -> str:
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_details(request, slug: str):
-    form = _form(slug)
+    form = form_or_404(slug)
     details = FormDetailsForm(
         request.POST if request.method == "POST" else None,
         initial=form.draft,
@@ -158,7 +158,7 @@ def builder_details(request, slug: str):
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_advice_new(request, slug: str):
-    _form(slug)
+    form_or_404(slug)
     form = PageDetailsForm(request.POST if request.method == "POST" else None)
     form.fields["title"].required = True
     form.fields["title"].error_messages["required"] = "Enter a heading for the advice page"
@@ -173,7 +173,7 @@ def builder_advice_new(request, slug: str):
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_page(request, slug: str, page_key: str):
-    form = _form(slug)
+    form = form_or_404(slug)
     page = definition_parse(form.draft).page(page_key)
     if page is None:
         raise Http404
@@ -230,7 +230,7 @@ def builder_remove(request, slug: str, thing: str, key: str):
 def builder_question_new(request, slug: str):
     """Choose a kind of question, then word it. With `?page=` it joins that page;
     otherwise it gets a page of its own (one thing per page)."""
-    _form(slug)
+    form_or_404(slug)
     page_key = request.GET.get("page", "")
     kind = request.GET.get("type", "")
     if kind not in QUESTION_TYPES:
@@ -266,7 +266,7 @@ def builder_question_new(request, slug: str):
 @manager_view
 @require_http_methods(["GET", "POST"])
 def builder_question(request, slug: str, question_key: str):
-    form = _form(slug)
+    form = form_or_404(slug)
     question = next(
         (q for q in definition_parse(form.draft).questions() if q.key == question_key), None
     )
@@ -298,7 +298,7 @@ def builder_question(request, slug: str, question_key: str):
 @require_http_methods(["GET", "POST"])
 def builder_route_new(request, slug: str, page_key: str):
     """A condition: which answer on this page (or before) leads where."""
-    definition = definition_parse(_form(slug).draft)
+    definition = definition_parse(form_or_404(slug).draft)
     page = definition.page(page_key)
     if page is None:
         raise Http404
@@ -349,78 +349,3 @@ def builder_route_remove(request, slug: str, page_key: str, index: int):
     except services.DefinitionError as error:
         messages.error(request, error.problems[0])
     return redirect(_overview(slug, f"page-{page_key}"))
-
-
-@manager_view
-@require_http_methods(["GET", "POST"])
-def builder_publish(request, slug: str):
-    form = _form(slug)
-    definition = definition_parse(form.draft)
-    problems = definition.publishable_problems()
-    if request.method == "POST":
-        try:
-            version = services.form_publish(slug=slug, by=request.user)
-        except services.DefinitionError as error:
-            problems = error.problems
-        else:
-            messages.success(request, f"Published version {version.number}: residents use it now")
-            return redirect("journeys:builder-versions", slug=slug)
-    return render(
-        request,
-        "journeys/builder/publish.html",
-        {"form": form, "definition": definition, "problems": problems},
-    )
-
-
-@manager_view
-@require_POST
-def builder_unpublish(request, slug: str):
-    services.form_unpublish(slug=slug, by=request.user)
-    messages.success(request, "The form is offline. Residents can no longer start or send it")
-    return redirect("journeys:builder-versions", slug=slug)
-
-
-@manager_view
-def builder_versions(request, slug: str):
-    form = _form(slug)
-    return render(
-        request,
-        "journeys/builder/versions.html",
-        {"form": form, "versions": queries.form_versions(form=form)},
-    )
-
-
-@manager_view
-def builder_export(request, slug: str, number: int | None = None):
-    """The draft, or one published version, as YAML to keep under version control."""
-    form = _form(slug)
-    if number is None:
-        definition, name = form.draft, f"{slug}-draft.yaml"
-    else:
-        try:
-            definition = queries.version_get(form=form, number=number).definition
-        except form.versions.model.DoesNotExist:
-            raise Http404 from None
-        name = f"{slug}-v{number}.yaml"
-    response = HttpResponse(
-        queries.form_yaml(slug=slug, definition=definition),
-        content_type="application/yaml; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-@manager_view
-def builder_feedback(request, slug: str):
-    form = _form(slug)
-    return render(
-        request,
-        "journeys/builder/feedback.html",
-        {
-            "form": form,
-            "overall": queries.feedback_overall(form=form),
-            "by_version": queries.feedback_by_version(form=form),
-            "by_week": queries.feedback_by_week(form=form),
-            "comments": queries.feedback_recent_comments(form=form),
-        },
-    )
