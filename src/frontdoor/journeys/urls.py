@@ -1,6 +1,14 @@
 from django.urls import path
 
-from frontdoor.journeys.views import assisted, builder, feedback, preview, publishing, runner
+from frontdoor.journeys.views import (
+    assisted,
+    builder,
+    feedback,
+    files,
+    preview,
+    publishing,
+    runner,
+)
 
 app_name = "journeys"
 
@@ -21,6 +29,7 @@ staff = [
     path("staff/forms/new/", builder.builder_new, name="builder-new"),
     path("staff/forms/import/", builder.builder_import, name="builder-import"),
     path("staff/forms/assist/", assisted.assist_list, name="assist-list"),
+    path("staff/forms/files/<uuid:key>/", files.sent_file, name="sent-file"),
     path("staff/forms/assist/<slug:slug>/", assisted.assist_start, name="assist-start"),
     path("staff/forms/<slug:slug>/", builder.builder_form, name="builder-form"),
     path("staff/forms/<slug:slug>/details/", builder.builder_details, name="builder-details"),

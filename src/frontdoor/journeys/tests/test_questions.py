@@ -132,3 +132,32 @@ def test_an_uploaded_photo_or_pdf_is_kept_with_the_draft(client, content, settin
     assert draft.answers["q"]["name"] == "evidence.bin"
     assert upload.content_type in {"image/png", "application/pdf"}
     assert upload.file.read() == content
+
+
+def test_a_sent_file_opens_only_for_staff_who_handle_cases(client, settings, tmp_path):
+    from frontdoor.accounts import roles
+    from frontdoor.journeys.models import Upload
+    from frontdoor.journeys.tests.factories import hidden, staff
+
+    settings.MEDIA_ROOT = tmp_path
+    form = form_published({"key": "only", "questions": [question("q", "file")]})
+    client.post(f"/forms/{form.slug}/")
+    client.post(
+        f"/forms/{form.slug}/only/",
+        {"version": "1", "q": SimpleUploadedFile("pothole.png", PNG)},
+    )
+    check = client.get(f"/forms/{form.slug}/check-answers/")
+    assert "pothole.png" in check.content.decode()
+    client.post(
+        f"/forms/{form.slug}/check-answers/",
+        {"version": "1", "submission_key": hidden(check, "submission_key")},
+    )
+    upload = Upload.objects.get(submission__isnull=False)
+    url = f"/staff/forms/files/{upload.key}/"
+    assert client.get(url).status_code == 302  # a resident is sent to sign in
+    client.force_login(staff(roles.DIRECTORY_EDITOR))
+    assert client.get(url).status_code == 403
+    client.force_login(staff(roles.CASE_OFFICER))
+    response = client.get(url)
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content) == PNG
