@@ -18,6 +18,7 @@ from frontdoor.journeys.definition import (
     page_before,
 )
 from frontdoor.journeys.questions import PageForm, answer_display
+from frontdoor.journeys.services import other_apps
 from frontdoor.journeys.views.address import address_steps
 
 
@@ -88,6 +89,8 @@ def page_show(
         )
         if steps is not None:
             return steps
+        if other_apps.address_lookup_available():
+            context["lookup_url"] = request.path + ("?change=1" if change else "")
     if request.method == "POST":
         form = PageForm(page=page, answers=journey.answers, data=request.POST, files=request.FILES)
         if form.is_valid():
