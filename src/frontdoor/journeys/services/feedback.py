@@ -6,6 +6,8 @@ tools in place that allow customers to give feedback".
 
 from __future__ import annotations
 
+import datetime
+
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
@@ -36,8 +38,13 @@ def feedback_target(*, token: str) -> tuple[Submission, str]:
 
 
 @transaction.atomic
-def feedback_give(*, token: str, rating: int, comment: str = "") -> Feedback:
-    """Record a rating; giving it again through the same link changes it, never doubles it."""
+def feedback_give(
+    *, token: str, rating: int, comment: str = "", given_at: datetime.datetime | None = None
+) -> Feedback:
+    """Record a rating; giving it again through the same link changes it, never doubles it.
+
+    `given_at` is for ratings brought over from an earlier survey tool; it defaults to now.
+    """
     submission, moment = feedback_target(token=token)
     if rating not in range(1, 6):
         raise FeedbackRefused("Choose a rating from 1 to 5")
@@ -48,7 +55,7 @@ def feedback_give(*, token: str, rating: int, comment: str = "") -> Feedback:
             "version": submission.version,
             "rating": rating,
             "comment": comment.strip()[:2000],
-            "given_at": timezone.now(),
+            "given_at": given_at or timezone.now(),
         },
     )
     return feedback

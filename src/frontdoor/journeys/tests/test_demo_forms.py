@@ -33,3 +33,7 @@ def test_the_demo_council_publishes_the_top_ten_journeys(client):
     pothole = queries.form_published(slug="report-a-pothole")
     definition = queries.version_definition(pothole.live_version)
     assert [page.kind for page in definition.pages].count("questions") == 5
+    # Demo residents have sent and rated some forms, over several weeks.
+    missed_bin = queries.form_published(slug="report-a-missed-bin-collection")
+    assert queries.feedback_overall(form=missed_bin) == {"average": 26 / 6, "count": 6}
+    assert len(queries.feedback_by_week(form=missed_bin)) >= 4
