@@ -158,9 +158,7 @@ def _workflows() -> None:
         transitions=[
             Transition("book", "Book an appointment", ("reported",), "booked", public=True),
             Transition("start", "Start the work", ("booked",), "in_progress", public=True),
-            Transition(
-                "complete", "Complete", ("booked", "in_progress"), "completed", public=True
-            ),
+            Transition("complete", "Complete", ("booked", "in_progress"), "completed", public=True),
             Transition("cancel", "Cancel", ("reported", "booked"), "cancelled", public=True),
         ],
         closure_reasons=[
