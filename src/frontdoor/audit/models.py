@@ -11,8 +11,15 @@ class AuditEvent(models.Model):
     """
 
     at = models.DateTimeField(db_index=True)
+    # Deleting a user must not rewrite history, so no cascade and no database constraint:
+    # the id stays, and actor_label still says who it was.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     # Kept as text too, so the record still says who it was if the account is deleted.
     actor_label = models.CharField(max_length=200)

@@ -28,7 +28,7 @@ def search(request):
         events = queries.audit_search(
             actor=data["actor"],
             action=data["action"],
-            subject_id=data["subject_id"].replace(" ", "").upper() if data["subject_id"] else "",
+            subject_id=data["subject_id"].strip(),
             since=_start_of(data["since"]) if data["since"] else None,
             until=_start_of(data["until"] + datetime.timedelta(days=1)) if data["until"] else None,
         )

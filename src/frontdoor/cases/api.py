@@ -7,7 +7,7 @@ same Idempotency-Key header makes no second case: it answers 200 with the first.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from ninja import Header, Router
+from ninja import Header, Router, Status
 from ninja.security import django_auth
 
 from frontdoor.cases import queries, services
@@ -26,15 +26,15 @@ router = Router(tags=["cases"], auth=django_auth)
 _ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-def _error(error: Exception) -> tuple[int, dict]:
+def _error(error: Exception) -> Status:
     if isinstance(error, PermissionDenied):
-        return 403, {"code": "forbidden", "message": str(error)}
+        return Status(403, {"code": "forbidden", "message": str(error)})
     status = {
         services.CaseNotFound: 404,
         services.StaleCase: 409,
         services.IllegalTransition: 409,
     }.get(type(error), 400)
-    return status, {"code": error.code, "message": error.message, "field": error.field}
+    return Status(status, {"code": error.code, "message": error.message, "field": error.field})
 
 
 def _out(case) -> dict:
@@ -76,7 +76,7 @@ def create(request, payload: CaseIn, idempotency_key: str = Header("", alias="Id
         )
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return (201 if created else 200), _out(case)
+    return Status(201 if created else 200, _out(case))
 
 
 @router.get("/{reference}", response={200: CaseOut, **_ERRORS}, summary="A case and its timeline")
@@ -85,7 +85,7 @@ def detail(request, reference: str):
         case = services.case_access(user=request.user, reference=reference)
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return 200, _out(case)
+    return Status(200, _out(case))
 
 
 @router.post(
@@ -96,7 +96,7 @@ def transition(request, reference: str, payload: TransitionIn):
         case = services.case_transition(user=request.user, reference=reference, **payload.dict())
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return 200, _out(case)
+    return Status(200, _out(case))
 
 
 @router.post(
@@ -112,12 +112,15 @@ def contact(request, reference: str, payload: ContactLogIn):
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
     logged.case.refresh_from_db(fields=["chasing_contacts"])
-    return 201, {
-        "reference": logged.case.reference,
-        "channel": logged.channel,
-        "kind": logged.kind,
-        "chasing_contacts": logged.case.chasing_contacts,
-    }
+    return Status(
+        201,
+        {
+            "reference": logged.case.reference,
+            "channel": logged.channel,
+            "kind": logged.kind,
+            "chasing_contacts": logged.case.chasing_contacts,
+        },
+    )
 
 
 @router.post(
@@ -130,7 +133,7 @@ def public_update(request, reference: str, payload: TextIn):
         )
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return 200, _out(event.case)
+    return Status(200, _out(event.case))
 
 
 @router.post("/{reference}/notes", response={200: CaseOut, **_ERRORS}, summary="Internal note")
@@ -139,4 +142,4 @@ def note(request, reference: str, payload: TextIn):
         event = services.case_note_add(user=request.user, reference=reference, text=payload.text)
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return 200, _out(event.case)
+    return Status(200, _out(event.case))

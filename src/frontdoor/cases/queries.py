@@ -78,7 +78,7 @@ def case_queue(
     A case officer sees only their teams' cases; agents, managers and administrators
     see every team's.
     """
-    cases = Case.objects.select_related("case_type", "team", "assignee")
+    cases = Case.objects.select_related("case_type__workflow", "team", "assignee")
     if not sees_every_team(user):
         cases = cases.filter(team_id__in=accounts_queries.team_ids_of(user=user))
     if team:

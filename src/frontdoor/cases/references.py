@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import secrets
 
-ALPHABET = "346789CDFGHJKMNPQRTWXY"
-LENGTH = 8  # 22**8 is 5.5e10: collisions are rare, and a unique index catches them
+ALPHABET = "34679CDFGHJKMNPQRTWXY"
+LENGTH = 8  # 21**8 is 3.8e10: collisions are rare, and a unique index catches them
 
 
 def reference_new() -> str:

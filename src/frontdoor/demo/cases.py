@@ -344,7 +344,7 @@ def create() -> None:
                 cases.case_update_public(
                     user=officer,
                     reference=case.reference,
-                    text="Thank you for your patience: we have been busy and will be with you soon.",
+                    text="Thank you for your patience: we are busy and will be with you soon.",
                     at=now - datetime.timedelta(hours=2),
                 )
             if code in ("pothole", "fly-tipping") and made % 2 == 0:

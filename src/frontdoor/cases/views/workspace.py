@@ -161,6 +161,8 @@ def _refused(request, reference, name, error: services.CaseError):
     form = forms[name]
     form.is_valid()
     target = error.field if error.field in form.fields else None
+    if target:
+        form.errors.pop(target, None)  # the refusal says more than "not a valid choice"
     form.add_error(target, error.message)
     status = 409 if isinstance(error, services.StaleCase) else 400
     return _case_page(request, case, forms=forms, failed=name, status=status)
