@@ -38,7 +38,6 @@ def _error(error: Exception) -> Status:
 
 
 def _out(case) -> dict:
-    case.refresh_from_db()
     return {
         "reference": case.reference,
         "case_type": case.case_type.code,
@@ -128,18 +127,18 @@ def contact(request, reference: str, payload: ContactLogIn):
 )
 def public_update(request, reference: str, payload: TextIn):
     try:
-        event = services.case_update_public(
-            user=request.user, reference=reference, text=payload.text
-        )
+        services.case_update_public(user=request.user, reference=reference, text=payload.text)
+        case = queries.case_get(reference=reference)  # access checked by the service
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return Status(200, _out(event.case))
+    return Status(200, _out(case))
 
 
 @router.post("/{reference}/notes", response={200: CaseOut, **_ERRORS}, summary="Internal note")
 def note(request, reference: str, payload: TextIn):
     try:
-        event = services.case_note_add(user=request.user, reference=reference, text=payload.text)
+        services.case_note_add(user=request.user, reference=reference, text=payload.text)
+        case = queries.case_get(reference=reference)  # access checked by the service
     except (services.CaseError, PermissionDenied) as error:
         return _error(error)
-    return Status(200, _out(event.case))
+    return Status(200, _out(case))

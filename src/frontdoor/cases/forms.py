@@ -8,6 +8,8 @@ from frontdoor.cases import references
 from frontdoor.cases.models import EMAIL as BY_EMAIL_CHANNEL
 from frontdoor.cases.models import FACE_TO_FACE, PHONE, PREFERENCES, PRIORITIES
 
+# A single GOV.UK checkbox: the renderer's field template draws the item around it.
+_CHECKBOX = forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"})
 SLA_CHOICES = [("", "Any"), ("breached", "Past its target"), ("due_today", "Due today")]
 SORT_CHOICES = [
     ("due", "Due soonest"),
@@ -36,8 +38,8 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label="Status", required=False)
     case_type = forms.ChoiceField(label="Type", required=False)
     sla = forms.ChoiceField(label="Target", required=False, choices=SLA_CHOICES)
-    mine = forms.BooleanField(label="Only cases assigned to me", required=False)
-    closed = forms.BooleanField(label="Include closed cases", required=False)
+    mine = forms.BooleanField(label="Only cases assigned to me", required=False, widget=_CHECKBOX)
+    closed = forms.BooleanField(label="Include closed cases", required=False, widget=_CHECKBOX)
     sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, teams, statuses, case_types, **kwargs):
@@ -122,7 +124,9 @@ class AttachmentForm(forms.Form):
         help_text="JPG, PNG or PDF, smaller than 10MB",
         error_messages={"required": "Select a file", "empty": "The selected file is empty"},
     )
-    public = forms.BooleanField(label="The resident may see this file", required=False)
+    public = forms.BooleanField(
+        label="The resident may see this file", required=False, widget=_CHECKBOX
+    )
 
 
 NEW, EXISTING = "new", "existing"

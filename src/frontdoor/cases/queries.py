@@ -54,11 +54,13 @@ def definition_of(case: Case) -> Definition:
 
 def status_choices() -> list[tuple[str, str]]:
     """Every state of every workflow in use, for the queue's status filter."""
-    seen: dict[str, str] = {}
-    for workflow in Workflow.objects.filter(case_types__isnull=False).distinct():
+    seen: dict[str, list[str]] = {}
+    for workflow in Workflow.objects.filter(case_types__isnull=False).distinct().order_by("code"):
         for state in Definition.from_json(workflow.definition).states:
-            seen.setdefault(state.code, state.label)
-    return sorted(seen.items(), key=lambda item: item[1])
+            labels = seen.setdefault(state.code, [])
+            if state.label not in labels:
+                labels.append(state.label)
+    return sorted(((code, " / ".join(labels)) for code, labels in seen.items()), key=lambda i: i[1])
 
 
 def case_queue(

@@ -92,3 +92,18 @@ def test_a_chasing_contact_through_the_api_is_counted(api):
 
 def test_the_api_needs_a_signed_in_member_of_staff(db, client):
     assert client.get("/api/cases/KKKK-KKKK").status_code == 401
+
+
+def test_a_public_update_and_a_note_through_the_api(api):
+    reference = _create(api).json()["reference"]
+    updated = api.post(
+        f"/api/cases/{reference}/public-updates",
+        {"text": "A crew is on its way."},
+        content_type="application/json",
+    )
+    noted = api.post(
+        f"/api/cases/{reference}/notes", {"text": "Rang twice."}, content_type="application/json"
+    )
+    assert updated.status_code == noted.status_code == 200
+    kinds = [e["kind"] for e in noted.json()["timeline"]]
+    assert kinds.count("public_update") == 1 and kinds.count("note") == 1

@@ -34,7 +34,7 @@ def test_the_queue_finds_a_case_by_postcode_and_highlights_breached_targets(offi
     on_time = factories.case(contact=factories.contact(postcode="SO15 2JZ"))
     page = client.get("/staff/cases/", {"sla": "breached"}).content.decode()
     assert late.reference in page and on_time.reference not in page
-    assert "Past target" in page
+    assert 'Late<span class="govuk-visually-hidden">, past its target' in page
     page = client.get("/staff/cases/", {"q": "so15 2jz"}).content.decode()
     assert on_time.reference in page and late.reference not in page
 

@@ -60,7 +60,6 @@ def queue(request):
         transitions=queries.transition_choices(cases=shown),
         closure_reasons=queries.closure_choices(cases=shown),
     )
-    labels = dict(queries.status_choices())
     return render(
         request,
         "cases/queue.html",
@@ -68,7 +67,7 @@ def queue(request):
             "form": form,
             "bulk_form": bulk,
             "page_obj": page,
-            "rows": [(case, labels.get(case.status, case.status)) for case in shown],
+            "rows": [(case, queries.current_state(case=case).label) for case in shown],
             "now": timezone.now(),
             "may_work": bool(set(WORKERS) & _roles(user)),
         },
