@@ -19,7 +19,9 @@ PUBLIC = "public"
 SYSTEM = "system"
 
 
-@transaction.atomic
+# Always inside the caller's transaction: no savepoint of its own, so a failure here
+# rolls back the change it records.
+@transaction.atomic(savepoint=False)
 def audit_record(
     *,
     actor,

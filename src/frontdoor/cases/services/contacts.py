@@ -175,10 +175,19 @@ def file_check(upload) -> str:
 
 @transaction.atomic
 def case_attachment_add(*, user, reference: str, upload, public: bool = False) -> CaseAttachment:
-    """Attach a file (JPG, PNG or PDF, at most 10MB) to a case."""
-    case = case_for(
-        user=user, reference=reference, roles_needed=WORKERS, action="add files", lock=False
-    )
+    """Attach a file (JPG, PNG or PDF, at most 10MB) to a case.
+
+    `user=None` is the resident themselves, through another app's form (an online form's
+    upload question); staff must hold a working role and reach the case.
+    """
+    if user is None:
+        case = Case.objects.filter(reference=reference).first()
+        if case is None:
+            raise CaseNotFound(f"There is no case {reference}.")
+    else:
+        case = case_for(
+            user=user, reference=reference, roles_needed=WORKERS, action="add files", lock=False
+        )
     mime = file_check(upload)
     name = os.path.basename(upload.name or "file")[:200]
     now = timezone.now()
@@ -202,7 +211,7 @@ def case_attachment_add(*, user, reference: str, upload, public: bool = False) -
         data={"attachment": attachment.pk, "size": upload.size},
     )
     audit.audit_record(
-        actor=user,
+        actor=user or audit.PUBLIC,
         action="case.file_added",
         subject_type="case",
         subject_id=case.reference,

@@ -20,7 +20,12 @@ from frontdoor.core.access import staff_view
 @staff_view(*CONTACT_LOGGERS, action="log contacts")
 def log_contact(request):
     case_types = queries.case_types()
-    form = LogContactForm(request.POST or None, case_types=case_types)
+    about = request.GET.get("reference", "")[:20]
+    form = LogContactForm(
+        request.POST or None,
+        case_types=case_types,
+        initial={"reference": about, "about": EXISTING} if about else {},
+    )
     key = request.POST.get("idempotency_key") or uuid.uuid4().hex
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
