@@ -10,6 +10,7 @@ def test_references_avoid_characters_that_look_or_sound_alike():
         reference = references.reference_new()
         assert references.reference_looks_valid(reference)
         assert not set(reference) & set("0O1IL2Z5S8BUVAE")
+        assert set(reference) <= set(references.ALPHABET + "-")
 
 
 def test_a_typed_reference_is_forgiven_its_case_and_spacing():

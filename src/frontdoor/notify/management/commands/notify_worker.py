@@ -37,6 +37,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         if not once:
             self.stdout.write("Starting outbox sweep")
+            self.stdout.flush()
         while True:
             run = services.outbox_deliver(lease_seconds=lease_seconds)
             refreshed = services.outbox_refresh_statuses()
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                     f"retrying {len(run.retrying)}, failed {len(run.failed)}, "
                     f"statuses updated {refreshed}"
                 )
+                self.stdout.flush()
             if once or stopping:
                 return
             deadline = time.monotonic() + interval
