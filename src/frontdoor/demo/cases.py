@@ -17,6 +17,7 @@ from frontdoor.accounts import services as accounts
 from frontdoor.cases import queries as case_queries
 from frontdoor.cases import services as cases
 from frontdoor.cases.services import ClosureReason, State, Transition
+from frontdoor.notify import services as notify
 
 TEAMS = [
     ("waste", "Waste and recycling"),
@@ -279,6 +280,23 @@ def create() -> None:
             sla_working_days=days,
             description=DESCRIPTIONS[code],
         )
+    # A case type's own wording for a message, used instead of the workflow's.
+    notify.template_define(
+        code="case-received--missed-bin",
+        channel="email",
+        name="Missed bin reported",
+        subject="We will collect your bin: reference ((reference))",
+        body="Dear ((name))\n\nSorry we missed your bin. A crew will come back by "
+        "((due_date)). Please leave it out until then.\n\nYour reference is ((reference)); "
+        "follow it at ((track_url))",
+    )
+    notify.template_define(
+        code="case-received--missed-bin",
+        channel="sms",
+        name="Missed bin reported",
+        body="((council)): sorry we missed your bin. A crew will come back by ((due_date)). "
+        "Leave it out until then. Ref ((reference))",
+    )
     now = timezone.now()
     channels = ["web", "web", "phone", "web", "face_to_face", "email", "partner", "web"]
     made = 0

@@ -37,6 +37,10 @@ def template_get(*, code: str, channel: str) -> Template | None:
     return Template.objects.filter(code=code, channel=channel).first()
 
 
+def template_exists(*, code: str) -> bool:
+    return Template.objects.filter(code=code).exists()
+
+
 def template_list() -> QuerySet[Template]:
     return Template.objects.order_by("code", "channel")
 

@@ -93,12 +93,22 @@ def _recipients(case: Case, *, include_subscribers: bool):
                 yield follower.name, {"to_phone": follower.phone}, "follower"
 
 
+def template_for(case: Case, template: str) -> str:
+    """A case type may word a message its own way: `<template>--<case type code>` (for
+    example `case-received--missed-bin`) wins over the workflow's template when it exists."""
+    from frontdoor.notify import queries as notify_queries
+
+    specific = f"{template}--{case.case_type.code}"
+    return specific if notify_queries.template_exists(code=specific) else template
+
+
 def tell(
     case: Case, *, template: str, status: str, update: str, include_subscribers: bool, at=None
 ) -> list[str]:
     """Queue a message to the resident (as they prefer) and to each follower; note each on
     the timeline. Runs inside the caller's transaction: no change, no message."""
     references = []
+    template = template_for(case, template)
     for name, address, who in _recipients(case, include_subscribers=include_subscribers):
         message = notify.message_queue(
             template=template,

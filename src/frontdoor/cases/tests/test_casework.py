@@ -254,3 +254,17 @@ def test_other_apps_define_case_types_on_the_standard_workflow(db):
     assert made.sla_working_days == {"low": 5, "normal": 5, "high": 5, "urgent": 5}
     again = services.case_type_define(code="form-123", name="Skip licence", source="journeys")
     assert again.pk == made.pk and again.name == "Skip licence"
+
+
+def test_a_case_type_may_word_a_message_its_own_way(setup):
+    from frontdoor.notify import services as notify
+
+    notify.template_define(
+        code="case-received--missed-bin",
+        channel="email",
+        name="Missed bin",
+        subject="Sorry we missed your bin, ((name))",
+        body="A crew will come back by ((due_date)).",
+    )
+    [message] = _messages(factories.case())
+    assert message.subject == "Sorry we missed your bin, Amara Okonkwo"
