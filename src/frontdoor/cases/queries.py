@@ -20,7 +20,7 @@ from frontdoor.cases.models import (
     CaseType,
     Workflow,
 )
-from frontdoor.cases.services.access import may_reach, sees_every_team
+from frontdoor.cases.services.access import sees_every_team
 from frontdoor.cases.services.casework import postcode_normalise
 from frontdoor.cases.workflow import Definition
 from frontdoor.notify import queries as notify_queries
@@ -313,10 +313,6 @@ def contacts_by_channel(
     for row in rows:
         counts[row["channel"]][row["kind"]] = row["count"]
     return counts
-
-
-def case_may_be_seen(*, user, case: Case) -> bool:
-    return may_reach(user, case)
 
 
 def team_choices(*, user, every_team: bool = False) -> list[tuple[str, str]]:

@@ -37,7 +37,3 @@ def due_at(received: datetime.datetime, working_days: int) -> datetime.datetime:
         if is_working_day(day):
             counted += 1
     return datetime.datetime.combine(day, datetime.time(23, 59, 59), tzinfo=LONDON)
-
-
-def is_due_today(due: datetime.datetime, now: datetime.datetime) -> bool:
-    return due.astimezone(LONDON).date() == now.astimezone(LONDON).date() and due >= now

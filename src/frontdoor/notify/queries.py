@@ -41,9 +41,5 @@ def template_exists(*, code: str) -> bool:
     return Template.objects.filter(code=code).exists()
 
 
-def template_list() -> QuerySet[Template]:
-    return Template.objects.order_by("code", "channel")
-
-
 def statuses() -> list[tuple[str, str]]:
     return list(Message.STATUSES)

@@ -268,3 +268,14 @@ def test_a_case_type_may_word_a_message_its_own_way(setup):
     )
     [message] = _messages(factories.case())
     assert message.subject == "Sorry we missed your bin, Amara Okonkwo"
+
+
+def test_other_apps_read_a_case_without_personal_data(setup):
+    case = factories.case()
+    services.case_update_public(user=setup["officer"], reference=case.reference, text="Soon.")
+    public = queries.case_public(reference=case.reference)
+    assert public.status_label == "We have your request"
+    assert public.latest_public_update == "Soon."
+    assert not hasattr(public, "contact_email")
+    assert queries.case_public(reference="KKKK-KKKK") is None
+    assert queries.workflow_get(code=services.STANDARD) is not None
