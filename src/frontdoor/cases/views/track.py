@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from axes.helpers import get_client_ip_address
 from django_ratelimit.core import is_ratelimited
 
 from frontdoor.cases import queries, services
@@ -23,6 +24,10 @@ NOT_FOUND = (
 TOO_MANY = "You have tried too many times. Wait 10 minutes, then try again"
 
 
+def _address(group, request) -> str:
+    return get_client_ip_address(request) or "unknown"
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request):
@@ -31,9 +36,10 @@ def track(request):
         return render(request, "cases/track.html", {"form": form})
     form = TrackForm(request.POST)
     # The limit counts every lookup from an address, the shared database cache keeping
-    # count for every web process.
+    # count for every web process. The address is the one sign-in throttling uses, so it
+    # is the resident's, not the load balancer's, when BEHIND_PROXY is set.
     limited = is_ratelimited(
-        request, group="cases.track", key="ip", rate=RATE_PER_ADDRESS, increment=True
+        request, group="cases.track", key=_address, rate=RATE_PER_ADDRESS, increment=True
     )
     if limited:
         form.is_valid()
