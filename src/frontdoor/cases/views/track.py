@@ -6,10 +6,10 @@ Strategy: "a reduction in the number of contacts chasing progress on previous en
 
 from __future__ import annotations
 
+from axes.helpers import get_client_ip_address
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from axes.helpers import get_client_ip_address
 from django_ratelimit.core import is_ratelimited
 
 from frontdoor.cases import queries, services
