@@ -175,3 +175,18 @@ def test_a_contact_about_an_unknown_reference_is_explained(db, client):
     )
     assert response.status_code == 400
     assert "There is no request with that reference" in response.content.decode()
+
+
+def test_a_message_that_could_not_be_delivered_is_shown_on_the_case(officer, client):
+    from django.test import override_settings
+
+    from frontdoor.notify import services as notify
+
+    case = factories.case()
+    # GOV.UK Notify is configured, but this template was never given a Notify template id:
+    # the message fails at once, without any request leaving the machine.
+    with override_settings(NOTIFY_API_KEY="x" * 74, NOTIFY_BASE_URL="http://127.0.0.1:9"):
+        notify.outbox_deliver()
+    page = client.get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "1 message to the resident could not be delivered" in page
+    assert "no GOV.UK Notify template id" in page
