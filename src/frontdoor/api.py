@@ -12,3 +12,7 @@ api = NinjaAPI(
     description="The council's digital front door: directory, cases, reports and open data.",
     urls_namespace="api",
 )
+
+from frontdoor.cases.api import router as cases_router  # noqa: E402
+
+api.add_router("/cases", cases_router)
