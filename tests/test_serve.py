@@ -6,11 +6,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+# What the task worker and the outbox sweep print once they run.
+STARTED = ("Starting worker", "Starting outbox sweep")
 
 
 def _free_port() -> int:
@@ -56,19 +59,29 @@ def test_serve_answers_on_the_chosen_port_and_ctrl_c_stops_both_processes(tmp_pa
         text=True,
         start_new_session=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+    reader.start()
     try:
         health = _healthz(port, time.monotonic() + 90)
         assert health["status"] == "healthy"
         assert health["checks"]["queue"]["backend"] == "DatabaseBackend"
+        # Wait until the task worker and the outbox sweep have started too (on a busy
+        # machine they may come up after the web server answers).
+        deadline = time.monotonic() + 90
+        while not all(mark in "".join(lines) for mark in STARTED) and time.monotonic() < deadline:
+            time.sleep(0.2)
         # Ctrl-C in a terminal reaches the whole process group.
         os.killpg(server.pid, signal.SIGINT)
-        output, _ = server.communicate(timeout=60)
+        server.wait(timeout=60)
+        reader.join(timeout=10)
+        output = "".join(lines)
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
     assert server.returncode == 0, output
     assert f"Frontdoor is running at http://localhost:{port}/" in output
     assert "Frontdoor stopped." in output
-    assert "Starting worker" in output
+    assert all(mark in output for mark in STARTED)
     leftovers = subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True)
     assert leftovers.stdout == b""

@@ -13,6 +13,10 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+from frontdoor.cases.api import router as cases_router  # noqa: E402
+
+api.add_router("/cases", cases_router)
+
 from frontdoor.journeys.api import router as journeys_router  # noqa: E402
 
 api.add_router("/journeys", journeys_router)

@@ -120,6 +120,17 @@ SETTINGS: tuple[Setting, ...] = (
         "SMTP server for email when Notify is not used, `smtp://user:password@host:587`.",
     ),
     Setting(
+        "EMAIL_FROM",
+        "Frontdoor <noreply@example.gov.uk>",
+        "The sender of email sent through EMAIL_URL.",
+    ),
+    Setting(
+        "PUBLIC_URL",
+        "http://localhost:8000",
+        "The address residents use to reach this site, for links in messages "
+        "(for example the track-my-request page).",
+    ),
+    Setting(
         "MAP_TILES_URL",
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "Map tiles for the optional map on location questions, as a `{z}/{x}/{y}` URL "
@@ -246,6 +257,28 @@ def database(*, project_dir: Path) -> dict:
         f"DATABASE_URL {redact(url)!r} is not one Frontdoor understands: set it to "
         "sqlite:///var/frontdoor.sqlite3 or postgres://user:password@host:5432/name."
     )
+
+
+def email(url: str) -> dict:
+    """Django's email settings for an EMAIL_URL such as smtp://user:password@host:587."""
+    from urllib.parse import unquote
+
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        raise ConfigurationError(
+            f"EMAIL_URL {redact(url)!r} is not an SMTP address: set it like "
+            "smtp://user:password@host:587 (or smtps:// for TLS on connect)."
+        )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_USE_TLS": parts.scheme == "smtp" and (parts.port or 587) == 587,
+        "EMAIL_TIMEOUT": 20,
+    }
 
 
 def redact(url: str) -> str:

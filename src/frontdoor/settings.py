@@ -23,6 +23,16 @@ SERVICE_NAME = env.value("SERVICE_NAME")
 PHASE = env.value("PHASE")
 CONTACT_EMAIL = env.value("CONTACT_EMAIL")
 QUEUE_STALL_SECONDS = env.integer("QUEUE_STALL_SECONDS")
+PUBLIC_URL = env.value("PUBLIC_URL").rstrip("/")
+
+# Messages to residents (the notify app): GOV.UK Notify when a key is set, else SMTP for
+# email when EMAIL_URL is set, else the local outbox that staff read.
+NOTIFY_API_KEY = env.value("NOTIFY_API_KEY")
+NOTIFY_BASE_URL = env.value("NOTIFY_BASE_URL")
+EMAIL_URL = env.value("EMAIL_URL")
+DEFAULT_FROM_EMAIL = env.value("EMAIL_FROM")
+if EMAIL_URL:
+    globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
 
 INSTALLED_APPS = [
@@ -41,6 +51,9 @@ INSTALLED_APPS = [
     "frontdoor.core",
     "django.forms",
     "frontdoor.accounts",
+    "frontdoor.audit",
+    "frontdoor.notify",
+    "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.demo",
 ]

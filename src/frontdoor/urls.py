@@ -7,6 +7,10 @@ from frontdoor.api import api
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
+    path("staff/cases/", include("frontdoor.cases.urls")),
+    path("staff/messages/", include("frontdoor.notify.urls")),
+    path("staff/audit/", include("frontdoor.audit.urls")),
+    path("track/", include("frontdoor.cases.public_urls")),
     path("", include("frontdoor.journeys.urls")),
     path("api/", api.urls),
 ]

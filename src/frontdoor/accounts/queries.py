@@ -33,3 +33,42 @@ def staff_list():
         .prefetch_related("groups")
         .order_by("username")
     )
+
+
+def team_list():
+    """Every team, by name."""
+    from frontdoor.accounts.models import Team
+
+    return Team.objects.order_by("name")
+
+
+def team_get(*, code: str):
+    """The team with this code, or None."""
+    from frontdoor.accounts.models import Team
+
+    return Team.objects.filter(code=code).first()
+
+
+def team_ids_of(*, user) -> frozenset[int]:
+    """The ids of the teams a staff member belongs to ("an officer sees their teams' cases")."""
+    if not (user and user.is_authenticated):
+        return frozenset()
+    cached = getattr(user, "_frontdoor_team_ids", None)
+    if cached is None:
+        cached = frozenset(user.teams.values_list("id", flat=True))
+        user._frontdoor_team_ids = cached
+    return cached
+
+
+def team_members(*, team_id: int):
+    """The staff in a team, by name."""
+    return (
+        get_user_model()
+        .objects.filter(teams__id=team_id, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def staff_get(*, username: str):
+    """An active member of staff by username, or None."""
+    return get_user_model().objects.filter(username=username, is_staff=True).first()

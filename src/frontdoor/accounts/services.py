@@ -59,3 +59,22 @@ def role_check(*, user, roles: tuple[str, ...], action: str) -> None:
         ",".join(roles),
     )
     raise PermissionDenied(f"You need the role {' or '.join(roles)} to {action}.")
+
+
+@transaction.atomic
+def team_define(*, code: str, name: str):
+    """Create a team, or rename it if its code exists: safe to call again."""
+    from frontdoor.accounts.models import Team
+
+    team, _ = Team.objects.update_or_create(code=code, defaults={"name": name})
+    return team
+
+
+@transaction.atomic
+def team_member_add(*, team_code: str, user) -> None:
+    """Put a staff member in a team, so its cases reach their queue."""
+    from frontdoor.accounts.models import Team
+
+    if not user.is_staff:
+        raise ValueError(f"{user.username} is not staff, so cannot join a team.")
+    Team.objects.get(code=team_code).members.add(user)

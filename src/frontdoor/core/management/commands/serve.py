@@ -1,4 +1,4 @@
-"""Run the web server and the task worker together; Ctrl-C stops both cleanly."""
+"""Run the web server, the task worker and the outbox sweep together; Ctrl-C stops all."""
 
 import signal
 import subprocess
@@ -33,7 +33,9 @@ class Command(BaseCommand):
             "10",
         ]
         worker = [sys.executable, "manage.py", "db_worker", "--interval", "0.5"]
-        children = [subprocess.Popen(web), subprocess.Popen(worker)]  # noqa: S603
+        # The outbox sweep: retries, recovery after a crash, delivery receipts (notify app).
+        sweep = [sys.executable, "manage.py", "notify_worker", "--interval", "5"]
+        children = [subprocess.Popen(command) for command in (web, worker, sweep)]  # noqa: S603
         shown = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host  # noqa: S104
         self.stdout.write(
             f"\nFrontdoor is running at http://{shown}:{port}/  "

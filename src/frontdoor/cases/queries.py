@@ -1,0 +1,354 @@
+"""Read-only questions about cases: queues, timelines, track-my-request and the measures."""
+
+from __future__ import annotations
+
+import datetime
+import hmac
+from dataclasses import dataclass
+
+from django.db.models import Case as SqlCase
+from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from frontdoor.accounts import queries as accounts_queries
+from frontdoor.cases import references, sla
+from frontdoor.cases.models import (
+    CHANNELS,
+    Case,
+    CaseContact,
+    CaseEvent,
+    CaseType,
+    Workflow,
+)
+from frontdoor.cases.services.access import sees_every_team
+from frontdoor.cases.services.casework import postcode_normalise
+from frontdoor.cases.workflow import Definition
+from frontdoor.notify import queries as notify_queries
+
+BREACHED = "breached"
+DUE_TODAY = "due_today"
+SORTS = {
+    "due": ("sla_due_at", "id"),
+    "newest": ("-received_at", "-id"),
+    "oldest": ("received_at", "id"),
+    "priority": ("-priority_rank", "sla_due_at"),
+}
+
+
+def case_types(*, active_only: bool = True) -> QuerySet[CaseType]:
+    found = CaseType.objects.select_related("team", "workflow").order_by("name")
+    return found.filter(active=True) if active_only else found
+
+
+def case_type_get(*, code: str) -> CaseType | None:
+    return CaseType.objects.select_related("team", "workflow").filter(code=code).first()
+
+
+def workflow_get(*, code: str) -> Workflow | None:
+    return Workflow.objects.filter(code=code).first()
+
+
+def definition_of(case: Case) -> Definition:
+    return Definition.from_json(case.case_type.workflow.definition)
+
+
+def status_choices() -> list[tuple[str, str]]:
+    """Every state of every workflow in use, for the queue's status filter."""
+    seen: dict[str, list[str]] = {}
+    for workflow in Workflow.objects.filter(case_types__isnull=False).distinct().order_by("code"):
+        for state in Definition.from_json(workflow.definition).states:
+            labels = seen.setdefault(state.code, [])
+            if state.label not in labels:
+                labels.append(state.label)
+    return sorted(((code, " / ".join(labels)) for code, labels in seen.items()), key=lambda i: i[1])
+
+
+def case_queue(
+    *,
+    user,
+    team: str = "",
+    status: str = "",
+    case_type: str = "",
+    sla_filter: str = "",
+    assigned_to_me: bool = False,
+    search: str = "",
+    include_closed: bool = False,
+    sort: str = "due",
+) -> QuerySet[Case]:
+    """The cases this member of staff may see that match every filter given.
+
+    A case officer sees only their teams' cases; agents, managers and administrators
+    see every team's.
+    """
+    cases = Case.objects.select_related("case_type__workflow", "team", "assignee")
+    if not sees_every_team(user):
+        cases = cases.filter(team_id__in=accounts_queries.team_ids_of(user=user))
+    if team:
+        cases = cases.filter(team__code=team)
+    if status:
+        cases = cases.filter(status=status)
+    elif not include_closed:
+        cases = cases.filter(closed=False)
+    if case_type:
+        cases = cases.filter(case_type__code=case_type)
+    now = timezone.now()
+    if sla_filter == BREACHED:
+        cases = cases.filter(closed=False, sla_due_at__lt=now)
+    elif sla_filter == DUE_TODAY:
+        end_of_today = datetime.datetime.combine(
+            now.astimezone(sla.LONDON).date(), datetime.time(23, 59, 59), tzinfo=sla.LONDON
+        )
+        cases = cases.filter(closed=False, sla_due_at__gte=now, sla_due_at__lte=end_of_today)
+    if assigned_to_me:
+        cases = cases.filter(assignee=user)
+    if search.strip():
+        cases = cases.filter(_search(search))
+    cases = cases.annotate(
+        priority_rank=SqlCase(
+            When(priority="urgent", then=Value(4)),
+            When(priority="high", then=Value(3)),
+            When(priority="normal", then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
+    return cases.order_by(*SORTS.get(sort, SORTS["due"]))
+
+
+def _search(text: str) -> Q:
+    """A reference, a postcode (whole or its first half) or part of the resident's name."""
+    text = text.strip()
+    reference = references.reference_normalise(text)
+    if references.reference_looks_valid(reference):
+        return Q(reference=reference)
+    postcode = postcode_normalise(text)
+    if postcode:
+        return Q(contact_postcode=postcode) | Q(location_postcode=postcode)
+    outward = text.upper().replace(" ", "")
+    if 2 <= len(outward) <= 4 and outward[0].isalpha() and any(c.isdigit() for c in outward):
+        return Q(contact_postcode__startswith=outward + " ") | Q(
+            location_postcode__startswith=outward + " "
+        )
+    return Q(contact_name__icontains=text) | Q(address__icontains=text)
+
+
+def case_get(*, reference: str) -> Case | None:
+    """A case by reference, with no access check: for services and tests only. Pages go
+    through services.case_access, which checks and audits."""
+    return (
+        Case.objects.select_related("case_type__workflow", "team", "assignee", "created_by")
+        .filter(reference=references.reference_normalise(reference))
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime.datetime
+    kind: str
+    label: str
+    text: str
+    public: bool
+    actor: str
+    message_status: str = ""
+    message_status_label: str = ""
+    message_error: str = ""
+    message_reference: str = ""
+
+
+def case_timeline(*, case: Case, public_only: bool = False) -> list[TimelineEntry]:
+    """The case's story, oldest first; for a resident, only what they may see."""
+    events = case.events.select_related("actor").order_by("at", "id")
+    if public_only:
+        events = events.filter(public=True)
+    events = list(events)
+    definition = definition_of(case)
+    messages = notify_queries.messages_by_reference(
+        references=[e.data["message"] for e in events if e.kind == CaseEvent.MESSAGE]
+    )
+    entries = []
+    for event in events:
+        label = dict(CaseEvent.KINDS)[event.kind]
+        text = event.text
+        if event.kind == CaseEvent.STATUS:
+            target = definition.state(event.data["to"])
+            label = target.resident_label if public_only else f"Status: {target.label}"
+            if event.data.get("closure_reason"):
+                label += f" ({event.data['closure_reason']})"
+        elif event.kind == CaseEvent.CONTACT:
+            label = f"Contact by {dict(CHANNELS).get(event.data.get('channel'), 'unknown')}"
+        message = messages.get(event.data.get("message", "")) if event.data else None
+        entries.append(
+            TimelineEntry(
+                at=event.at,
+                kind=event.kind,
+                label=label,
+                text=text,
+                public=event.public,
+                actor=event.actor.display_name if event.actor and not public_only else "",
+                message_status=message.status if message else "",
+                message_status_label=message.get_status_display() if message else "",
+                message_error=message.last_error if message else "",
+                message_reference=message.reference if message else "",
+            )
+        )
+    return entries
+
+
+def case_messages(*, case: Case):
+    """Messages about this case, with their delivery status."""
+    return notify_queries.messages_about(about_type="case", about_id=case.reference)
+
+
+def case_failed_messages(*, case: Case):
+    return case_messages(case=case).filter(status="failed")
+
+
+def allowed_transitions(*, case: Case):
+    return definition_of(case).allowed_from(case.status)
+
+
+def current_state(*, case: Case):
+    return definition_of(case).state(case.status)
+
+
+def sla_breached(case: Case, now: datetime.datetime | None = None) -> bool:
+    return not case.closed and case.sla_due_at < (now or timezone.now())
+
+
+@dataclass(frozen=True)
+class TrackedCase:
+    """What "track my request" shows: no personal data beyond what the resident gave."""
+
+    reference: str
+    case_type: str
+    status: str
+    closed: bool
+    received_at: datetime.datetime
+    expected_by: datetime.datetime
+    closed_at: datetime.datetime | None
+    timeline: list[TimelineEntry]
+
+
+def case_track(*, reference: str, email_or_postcode: str) -> TrackedCase | None:
+    """The public view of a case, when the reference and the email or postcode given with
+    it match; otherwise None, the same for a wrong reference as for a wrong email."""
+    case = case_get(reference=reference)
+    given = email_or_postcode.strip()
+    candidates = []
+    if case is not None:
+        candidates = [case.contact_email.lower(), case.contact_postcode, case.location_postcode]
+    typed = [given.lower(), postcode_normalise(given)]
+    # Compare every pair in constant time, so a near-miss takes as long as a far one.
+    matched = False
+    for known in candidates or ["-"]:
+        for guess in typed:
+            if known and guess and hmac.compare_digest(known.encode(), guess.encode()):
+                matched = True
+    if case is None or not matched:
+        return None
+    state = definition_of(case).state(case.status)
+    return TrackedCase(
+        reference=case.reference,
+        case_type=case.case_type.name,
+        status=state.resident_label,
+        closed=case.closed,
+        received_at=case.received_at,
+        expected_by=case.sla_due_at,
+        closed_at=case.closed_at,
+        timeline=case_timeline(case=case, public_only=True),
+    )
+
+
+@dataclass(frozen=True)
+class PublicCase:
+    """A case as anyone may see it (for street reports' public map and Open311)."""
+
+    reference: str
+    case_type: str
+    case_type_code: str
+    status: str
+    status_label: str
+    closed: bool
+    received_at: datetime.datetime
+    updated_at: datetime.datetime
+    expected_by: datetime.datetime
+    latest_public_update: str
+
+
+def case_public(*, reference: str) -> PublicCase | None:
+    case = case_get(reference=reference)
+    if case is None:
+        return None
+    latest = case.events.filter(public=True).exclude(text="").order_by("-at", "-id").first()
+    return PublicCase(
+        reference=case.reference,
+        case_type=case.case_type.name,
+        case_type_code=case.case_type.code,
+        status=case.status,
+        status_label=current_state(case=case).resident_label,
+        closed=case.closed,
+        received_at=case.received_at,
+        updated_at=case.updated_at,
+        expected_by=case.sla_due_at,
+        latest_public_update=latest.text if latest else "",
+    )
+
+
+def contacts_by_channel(
+    *, since: datetime.datetime, until: datetime.datetime
+) -> dict[str, dict[str, int]]:
+    """Contacts received in a period, by channel: new requests and chasing contacts.
+
+    Feeds the measure "a reduction in the number of contacts chasing progress".
+    """
+    rows = (
+        CaseContact.objects.filter(at__gte=since, at__lt=until)
+        .values("channel", "kind")
+        .annotate(count=Count("id"))
+    )
+    counts: dict[str, dict[str, int]] = {
+        code: {CaseContact.NEW: 0, CaseContact.CHASING: 0} for code, _ in CHANNELS
+    }
+    for row in rows:
+        counts[row["channel"]][row["kind"]] = row["count"]
+    return counts
+
+
+def team_choices(*, user, every_team: bool = False) -> list[tuple[str, str]]:
+    """Teams as (code, name): the user's own, or every team when they see every team (or
+    when handing a case on, which any worker may do)."""
+    teams = accounts_queries.team_list()
+    if not (every_team or sees_every_team(user)):
+        teams = teams.filter(id__in=accounts_queries.team_ids_of(user=user))
+    return [(team.code, team.name) for team in teams]
+
+
+def closure_choices(*, cases: list[Case]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for case in cases:
+        for reason in definition_of(case).closure_reasons:
+            seen.setdefault(reason.code, reason.label)
+    return sorted(seen.items(), key=lambda item: item[1])
+
+
+def transition_choices(*, cases: list[Case]) -> list[tuple[str, str]]:
+    """Every step that some of these cases could take, for bulk changes."""
+    seen: dict[str, str] = {}
+    for case in cases:
+        for step in definition_of(case).allowed_from(case.status):
+            seen.setdefault(step.code, step.label)
+    return sorted(seen.items(), key=lambda item: item[1])
+
+
+def assignee_choices(*, case: Case) -> list[tuple[str, str]]:
+    if case.team_id is None:
+        return []
+    return [
+        (person.username, person.display_name)
+        for person in accounts_queries.team_members(team_id=case.team_id)
+    ]
+
+
+def definition_of_type(*, case_type: CaseType) -> Definition:
+    return Definition.from_json(case_type.workflow.definition)

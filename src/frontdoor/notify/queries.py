@@ -1,0 +1,45 @@
+"""Reading messages and templates."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from frontdoor.notify.models import Message, Template
+
+
+def messages_about(*, about_type: str, about_id: str) -> QuerySet[Message]:
+    """Every message about one thing (a case, say), oldest first."""
+    return Message.objects.filter(about_type=about_type, about_id=str(about_id)).order_by(
+        "created_at", "id"
+    )
+
+
+def messages_by_reference(*, references: list[str]) -> dict[str, Message]:
+    return {m.reference: m for m in Message.objects.filter(reference__in=references)}
+
+
+def outbox(*, status: str = "", search: str = "") -> QuerySet[Message]:
+    """Messages newest first, for the staff outbox page."""
+    messages = Message.objects.all()
+    if status:
+        messages = messages.filter(status=status)
+    if search:
+        term = search.strip()
+        messages = messages.filter(to__iexact=term) | messages.filter(about_id__iexact=term)
+    return messages.order_by("-created_at", "-id")
+
+
+def message_get(*, reference: str) -> Message | None:
+    return Message.objects.filter(reference=reference).first()
+
+
+def template_get(*, code: str, channel: str) -> Template | None:
+    return Template.objects.filter(code=code, channel=channel).first()
+
+
+def template_exists(*, code: str) -> bool:
+    return Template.objects.filter(code=code).exists()
+
+
+def statuses() -> list[tuple[str, str]]:
+    return list(Message.STATUSES)
