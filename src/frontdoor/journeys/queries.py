@@ -10,7 +10,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from frontdoor.journeys.definition import FormDefinition, definition_parse
-from frontdoor.journeys.models import Draft, Feedback, Form, FormVersion, Submission, Upload
+from frontdoor.journeys.models import Draft, Feedback, Form, FormVersion, Submission
 
 # Versions never change, so each process parses a version's definition once. The key
 # includes the publishing time: a database reset may hand an old id to a new version.
@@ -122,16 +122,3 @@ def ratings_average_for_forms() -> dict[int, float]:
 
 def submissions_count(*, form: Form) -> int:
     return Submission.objects.filter(version__form=form).count()
-
-
-def upload_for_staff(*, user, key) -> Upload | None:
-    """A sent file, for staff who work cases or advise residents; None if there is none."""
-    from frontdoor.accounts import roles
-    from frontdoor.accounts import services as accounts
-
-    accounts.role_check(
-        user=user,
-        roles=(roles.CASE_OFFICER, roles.AGENT, roles.SERVICE_MANAGER),
-        action="open a file a resident sent",
-    )
-    return Upload.objects.filter(key=key, submission__isnull=False).first()

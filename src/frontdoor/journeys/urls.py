@@ -15,6 +15,7 @@ app_name = "journeys"
 resident = [
     path("forms/", runner.form_list, name="list"),
     path("forms/continue/<str:token>/", runner.resume, name="resume"),
+    path("forms/feedback/case/<str:reference>/", feedback.feedback_case, name="feedback-case"),
     path("forms/feedback/<str:token>/", feedback.feedback, name="feedback"),
     path("forms/<slug:slug>/", runner.form_start, name="start"),
     path("forms/<slug:slug>/check-answers/", runner.check_answers, name="check-answers"),

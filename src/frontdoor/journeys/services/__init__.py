@@ -23,10 +23,12 @@ from frontdoor.journeys.services.builder import (
 )
 from frontdoor.journeys.services.feedback import (
     FeedbackRefused,
+    feedback_for_closed_case,
     feedback_give,
     feedback_target,
     feedback_token,
 )
+from frontdoor.journeys.services.files import sent_file_open
 from frontdoor.journeys.services.runner import (
     DraftGone,
     FormChanged,
@@ -40,10 +42,15 @@ from frontdoor.journeys.services.runner import (
     drafts_expire,
     resume_token,
 )
-from frontdoor.journeys.services.submissions import AnswersIncomplete, submission_make
+from frontdoor.journeys.services.submissions import (
+    AnswersIncomplete,
+    CaseRefused,
+    submission_make,
+)
 
 __all__ = [
     "AnswersIncomplete",
+    "CaseRefused",
     "DefinitionError",
     "DraftGone",
     "FeedbackRefused",
@@ -56,6 +63,7 @@ __all__ = [
     "draft_upgrade",
     "draft_where",
     "drafts_expire",
+    "feedback_for_closed_case",
     "feedback_give",
     "feedback_target",
     "feedback_token",
@@ -75,5 +83,6 @@ __all__ = [
     "resume_token",
     "route_add",
     "route_remove",
+    "sent_file_open",
     "submission_make",
 ]

@@ -24,6 +24,7 @@ from frontdoor.journeys.definition import (
     definition_problems,
 )
 from frontdoor.journeys.models import Form, FormVersion
+from frontdoor.journeys.services import other_apps
 
 MANAGERS = (roles.SERVICE_MANAGER,)
 
@@ -241,6 +242,11 @@ def form_publish(*, slug: str, by) -> FormVersion:
     form = Form.objects.select_for_update().get(slug=slug)
     definition = definition_parse(form.draft)
     problems = definition.publishable_problems()
+    known = dict(other_apps.case_types())
+    if definition.case_type and definition.case_type not in known:
+        problems.append(
+            f"Choose a case type that exists: there is none called “{definition.case_type}”"
+        )
     if problems:
         raise DefinitionError(problems)
     latest = form.versions.order_by("-number").first()
@@ -253,6 +259,7 @@ def form_publish(*, slug: str, by) -> FormVersion:
     )
     form.live_version = version
     form.save(update_fields=["live_version", "updated_at"])
+    other_apps.closing_message_links(case_type=definition.case_type)
     return version
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.journeys.models import Feedback, Submission
+from frontdoor.journeys.services import other_apps
 
 FEEDBACK_SALT = "journeys.feedback"
 
@@ -35,6 +36,18 @@ def feedback_target(*, token: str) -> tuple[Submission, str]:
     if data.get("m") not in Feedback.Moment.values:
         raise FeedbackRefused("This feedback link is not one we sent")
     return submission, data["m"]
+
+
+def feedback_for_closed_case(*, case_reference: str) -> Submission:
+    """The submission behind a closed case, for the feedback link in its closing message."""
+    submission = (
+        Submission.objects.select_related("version__form")
+        .filter(case_reference=case_reference.strip().upper())
+        .first()
+    )
+    if submission is None or not other_apps.case_is_closed(reference=submission.case_reference):
+        raise FeedbackRefused("This feedback link is not one we sent")
+    return submission
 
 
 @transaction.atomic

@@ -145,13 +145,9 @@ def draft_save_for_later(*, draft_key: uuid.UUID, email: str, resume_url: str) -
     expires = timezone.localtime(draft.updated_at + DRAFT_LIFETIME)
     other_apps.email_send(
         to=email,
-        subject=f"Continue your form: {definition.title}",
-        body=(
-            f"You saved your answers to “{definition.title}”.\n\n"
-            f"Continue where you left off: {resume_url}\n\n"
-            f"The link works until {expires:%-d %B %Y}. After that your answers are deleted. "
-            "Anyone with the link can see your answers, so do not share it."
-        ),
+        form=definition.title,
+        link=resume_url,
+        expires=f"{expires:%-d %B %Y}",
     )
     return draft
 

@@ -24,6 +24,9 @@ from frontdoor.journeys.services.runner import DraftGone, FormChanged, _live
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
+CaseRefused = other_apps.CaseRefused
+
+
 class AnswersIncomplete(Exception):  # noqa: N818
     """Some page on the resident's route is still to be answered."""
 
@@ -94,11 +97,13 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
         if isinstance(value, dict) and "upload" in value
     }
     Upload.objects.filter(draft=draft, key__in=kept).update(submission=submission, draft=None)
-    shown = [
-        (q.label, answer_display(q, answers[q.key]))
-        for q in definition.questions()
-        if q.key in answers
-    ]
+    shown = []
+    for q in definition.questions():
+        if q.key in answers:
+            text = answer_display(q, answers[q.key])
+            if q.type == "file" and answers[q.key]:
+                text += f" ({other_apps.file_url(key=answers[q.key]['upload'])})"
+            shown.append((q.label, text))
     submission.case_reference = other_apps.case_open(
         submission=submission, definition=definition, answers_shown=shown
     )

@@ -7,6 +7,7 @@ import re
 
 from frontdoor.accounts import roles
 from frontdoor.accounts import services as accounts
+from frontdoor.cases import services as cases
 from frontdoor.journeys import services
 
 PASSWORD = "a-long-enough-test-password"
@@ -30,9 +31,18 @@ def question(key: str, type: str = "short_text", **settings) -> dict:
     return {"key": key, "type": type, "label": settings.pop("label", f"What is {key}?"), **settings}
 
 
+def case_type(code: str = "test_case", team: str = "") -> str:
+    """A case type for forms to become, in the team given (made if need be)."""
+    if team:
+        accounts.team_define(code=team, name=team.replace("-", " ").title())
+    cases.case_type_define(code=code, name=code.replace("_", " ").title(), team=team or None)
+    return code
+
+
 def form_published(*pages: dict, slug: str = "", manager=None, **details):
     """A published form from page dicts: {"key": ..., "questions": [...], "routes": [...]}."""
     manager = manager or staff()
+    case_type()
     slug = slug or f"form-{next(_numbers)}"
     made = services.form_create(
         by=manager,

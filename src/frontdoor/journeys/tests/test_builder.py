@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from frontdoor.accounts import roles
 from frontdoor.journeys import queries, services
 from frontdoor.journeys.models import Form, FormVersion
-from frontdoor.journeys.tests.factories import form_published, question, staff
+from frontdoor.journeys.tests.factories import case_type, form_published, question, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,7 @@ def manager():
 
 @pytest.fixture
 def draft(manager):
+    case_type("animal")
     form = services.form_create(by=manager, title="Report a dead animal", case_type="animal")
     services.page_add(
         slug=form.slug,

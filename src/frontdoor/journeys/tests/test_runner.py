@@ -3,6 +3,7 @@ check answers, send, confirmation."""
 
 import pytest
 
+from frontdoor.cases import queries as case_queries
 from frontdoor.journeys.models import Draft, Submission
 from frontdoor.journeys.tests.factories import errors, form_published, hidden, question
 
@@ -63,9 +64,16 @@ def test_resident_completes_a_form_and_sees_the_reference(client):
     assert sent.url == f"/forms/{form.slug}/confirmation/"
     confirmation = client.get(sent.url)
     submission = Submission.objects.get()
-    assert submission.reference in confirmation.content.decode()
+    assert submission.case_reference in confirmation.content.decode()
     assert submission.answers == {"bin": "garden", "paid": "yes", "when": "Tuesday"}
     assert not Draft.objects.exists()
+    case = case_queries.case_get(reference=submission.case_reference)
+    assert (case.case_type.code, case.channel) == ("test_case", "web")
+    assert case.answers == {
+        "Which bin was missed?": "Garden",
+        "Have you paid?": "Yes",
+        "When?": "Tuesday",
+    }
 
 
 def test_branching_skips_a_page_and_back_link_follows_the_route(client):

@@ -5,16 +5,21 @@ import uuid
 
 import pytest
 
+from frontdoor.cases import queries as case_queries
+from frontdoor.cases import services as cases
 from frontdoor.journeys import services
 from frontdoor.journeys.models import Draft, Submission
 from frontdoor.journeys.tests.factories import form_published, hidden, question, staff
+from frontdoor.notify import queries as notify_queries
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    {"key": "name", "questions": [question("full_name", label="What is your name?")]},
+    {"key": "name", "questions": [question("full_name", label="What is your name?",
+                                           autocomplete="name")]},
     {"key": "bags", "questions": [question("bags", "number", label="How many bags?")]},
-]
+    {"key": "email", "questions": [question("email", "email", label="Your email?")]},
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -25,6 +30,7 @@ def ready(client):
     client.post(f"/forms/{form.slug}/")
     client.post(f"/forms/{form.slug}/name/", {"version": "1", "full_name": "Ada"})
     client.post(f"/forms/{form.slug}/bags/", {"version": "1", "bags": "2"})
+    client.post(f"/forms/{form.slug}/email/", {"version": "1", "email": "ada@example.com"})
     check = client.get(f"/forms/{form.slug}/check-answers/")
     return form, manager, check
 
@@ -79,7 +85,11 @@ def test_a_tampered_version_field_gets_a_clear_page_and_keeps_the_answers(client
     assert response.status_code == 400
     page = client.post(f"/forms/{form.slug}/name/", {"version": version, "full_name": "Eve"})
     assert page.status_code == 400
-    assert Draft.objects.get().answers == {"full_name": "Ada", "bags": "2"}
+    assert Draft.objects.get().answers == {
+        "full_name": "Ada",
+        "bags": "2",
+        "email": "ada@example.com",
+    }
     assert not Submission.objects.exists()
 
 
@@ -96,7 +106,11 @@ def test_a_form_republished_mid_journey_offers_the_new_version_keeping_answers(c
     assert not Submission.objects.exists()
     moved = client.post(f"/forms/{form.slug}/updated/")
     assert moved.url == f"/forms/{form.slug}/bags/"
-    assert Draft.objects.get().answers == {"full_name": "Ada", "bags": "2"}
+    assert Draft.objects.get().answers == {
+        "full_name": "Ada",
+        "bags": "2",
+        "email": "ada@example.com",
+    }
     assert Draft.objects.get().version.number == 2
 
 
@@ -117,6 +131,33 @@ def test_sending_after_the_form_is_unpublished_makes_no_case(client, ready):
     assert "is closed" in response.content.decode()
     assert not Submission.objects.exists()
     assert client.get(f"/forms/{form.slug}/").status_code == 410
+
+
+def test_a_submission_becomes_one_case_with_its_acknowledgement(client, ready):
+    form, _, check = ready
+    _send(client, form, check)
+    _send(client, form, check)
+    submission = Submission.objects.get()
+    case = case_queries.case_get(reference=submission.case_reference)
+    assert (case.contact_name, case.contact_email) == ("Ada", "ada@example.com")
+    assert case.answers == {
+        "What is your name?": "Ada",
+        "How many bags?": "2",
+        "Your email?": "ada@example.com",
+    }
+    messages = notify_queries.messages_about(about_type="case", about_id=case.reference)
+    assert [m.to for m in messages] == ["ada@example.com"]
+    assert case_queries.case_types().filter(code="test_case").count() == 1
+
+
+def test_a_case_the_cases_app_refuses_leaves_no_submission_and_keeps_the_answers(client, ready):
+    form, _, check = ready
+    cases.case_type_define(code="test_case", name="Test case", active=False)
+    response = _send(client, form, check)
+    assert response.status_code == 422
+    assert "Your form could not be sent" in response.content.decode()
+    assert not Submission.objects.exists()
+    assert Draft.objects.get().answers["full_name"] == "Ada"
 
 
 def test_check_answers_sends_an_incomplete_journey_back_to_the_page_that_is_due(client):

@@ -10,6 +10,16 @@ from frontdoor.journeys.forms import FeedbackForm
 
 
 @require_http_methods(["GET", "POST"])
+def feedback_case(request, reference: str):
+    """The link in a closed case's last message: the case reference leads to its form."""
+    try:
+        submission = services.feedback_for_closed_case(case_reference=reference)
+    except services.FeedbackRefused:
+        return render(request, "journeys/feedback_unknown.html", status=404)
+    return feedback(request, services.feedback_token(submission=submission, moment="case_closed"))
+
+
+@require_http_methods(["GET", "POST"])
 def feedback(request, token: str):
     try:
         submission, moment = services.feedback_target(token=token)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.http import FileResponse, Http404
 
 from frontdoor.core.access import staff_view
-from frontdoor.journeys import queries
+from frontdoor.journeys import services
 
 
 @staff_view()
 def sent_file(request, key):
-    upload = queries.upload_for_staff(user=request.user, key=key)
+    upload = services.sent_file_open(user=request.user, key=key)
     if upload is None:
         raise Http404
     response = FileResponse(upload.file.open("rb"), content_type=upload.content_type)

@@ -182,6 +182,13 @@ def check_answers(request, slug: str):
             return _closed(request, slug, journey.definition.title)
         except services.AnswersIncomplete as incomplete:
             return redirect(page_url(slug, incomplete.page_key))
+        except services.CaseRefused as refused:
+            return render(
+                request,
+                "journeys/not_sent.html",
+                {"slug": slug, "reason": refused.args[0], "journey": journey},
+                status=422,
+            )
         _remember_sent(request, slug=slug, reference=submission.reference)
         return redirect("journeys:confirmation", slug=slug)
     return render(
