@@ -7,6 +7,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from frontdoor.accounts import roles
+from frontdoor.accounts import services as accounts
+from frontdoor.cases import queries as case_queries
+from frontdoor.cases import services as cases
+from frontdoor.demo import cases as demo_cases
 from frontdoor.demo import journeys as demo_forms
 from frontdoor.journeys import queries
 from frontdoor.journeys.definition import Page
@@ -24,8 +29,13 @@ MODES = {
 
 @pytest.fixture
 def published(transactional_db):
+    """The demo forms, and the case types (each in its team) they become."""
+    for code, name in demo_cases.TEAMS:
+        accounts.team_define(code=code, name=name)
+    for code, name, _workflow, team, _days in demo_cases.CASE_TYPES:
+        cases.case_type_define(code=code, name=name, team=team)
     staff(username="manager")
-    demo_forms.create()
+    demo_forms.forms_publish()
 
 
 def _avoiding_advice(page: Page, question, values: list[str]) -> str:
@@ -107,7 +117,14 @@ def complete(browser_page, slug: str) -> str:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_resident_completes_each_top_journey(open_page, published, slug, mode):
     reference = complete(open_page(**MODES[mode]), slug)
-    assert reference
+    case = case_queries.case_get(reference=reference)
+    form = queries.form_published(slug=slug)
+    definition = queries.version_definition(form.live_version)
+    teams = {code: team for code, _, _, team, _ in demo_cases.CASE_TYPES}
+    assert case.case_type.code == definition.case_type
+    assert case.team.code == teams[definition.case_type]
+    assert case.channel == "web" and case.answers
+    assert set(case.answers) <= {q.label for q in definition.questions()}
 
 
 def _click(page, name: str, role: str = "button"):
@@ -117,6 +134,10 @@ def _click(page, name: str, role: str = "button"):
 
 def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transactional_db):
     staff(username="tom", password=PASSWORD)
+    accounts.team_define(code="street-cleansing", name="Street cleansing")
+    cases.case_type_define(code="trolley", name="Abandoned trolley", team="street-cleansing")
+    officer = staff(roles.CASE_OFFICER, username="olu", password=PASSWORD)
+    accounts.team_member_add(team_code="street-cleansing", user=officer)
     manager = open_page()
     manager.visit("/staff/sign-in/")
     manager.get_by_label("Username").fill("tom")
@@ -125,7 +146,7 @@ def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transac
     _click(manager, "Form builder", role="link")
     _click(manager, "Create a form", role="link")
     manager.get_by_label("Title").fill("Report an abandoned trolley")
-    manager.get_by_label("Case type").fill("abandoned_trolley")
+    manager.get_by_label("Case type").select_option(label="Abandoned trolley")
     _click(manager, "Create the form")
     assert manager.get_by_role("heading", level=1).inner_text() == "Report an abandoned trolley"
 
@@ -182,9 +203,21 @@ def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transac
     assert "Corner Shop" in resident.locator(".govuk-summary-list").inner_text()
     _click(resident, "Send form")
     assert resident.locator(".govuk-panel__title").inner_text() == "Form sent"
+    reference = resident.locator(".govuk-panel__body strong").inner_text()
     _click(resident, "What did you think of this form?", role="link")
     resident.get_by_label("Very satisfied").check()
     _click(resident, "Send feedback")
 
     manager.visit("/staff/forms/report-an-abandoned-trolley/feedback/")
     assert "5.00 out of 5" in manager.locator("main").inner_text()
+
+    # The case is in the street cleansing team's queue, with the resident's answers.
+    case_officer = open_page()
+    case_officer.visit("/staff/sign-in/")
+    case_officer.get_by_label("Username").fill("olu")
+    case_officer.get_by_label("Password").fill(PASSWORD)
+    _click(case_officer, "Sign in")
+    case_officer.visit("/staff/cases/")
+    _click(case_officer, reference, role="link")
+    answers = case_officer.locator("main").inner_text()
+    assert "Which shop is it from?" in answers and "Corner Shop" in answers

@@ -28,11 +28,16 @@ def form_files() -> list[Path]:
     return sorted(FORMS_DIR.glob("*.yaml"))
 
 
-def create() -> None:
+def forms_publish() -> None:
+    """Import every demo form and publish it, as the demo service manager."""
     manager = accounts.staff_list().get(username="manager")
     for path in form_files():
         form = journeys.form_import(by=manager, yaml_text=path.read_text())
         journeys.form_publish(slug=form.slug, by=manager)
+
+
+def create() -> None:
+    forms_publish()
     now = timezone.now()
     for slug, ratings in DEMO_RATINGS.items():
         for index, rating in enumerate(ratings):

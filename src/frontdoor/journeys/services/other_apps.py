@@ -124,7 +124,7 @@ def file_opened(*, user, upload) -> None:
     )
 
 
-def email_send(*, to: str, form: str, link: str, expires: str) -> None:
+def email_send(*, to: str, form: str, link: str, expires: str, draft_key) -> None:
     """Queue the save-and-return email in the caller's transaction (notify's outbox)."""
     if notify_queries.template_get(code=RESUME_TEMPLATE, channel="email") is None:
         subject, body = _RESUME_WORDING
@@ -140,6 +140,7 @@ def email_send(*, to: str, form: str, link: str, expires: str) -> None:
         personalisation={"form": form, "link": link, "expires": expires},
         to_email=to,
         about_type="journeys-draft",
+        about_id=str(draft_key),
     )
 
 

@@ -148,6 +148,7 @@ def draft_save_for_later(*, draft_key: uuid.UUID, email: str, resume_url: str) -
         form=definition.title,
         link=resume_url,
         expires=f"{expires:%-d %B %Y}",
+        draft_key=draft.key,
     )
     return draft
 

@@ -93,3 +93,39 @@ def test_averages_are_shown_per_version_and_per_week(client):
     client.force_login(manager)
     page = client.get(f"/staff/forms/{form.slug}/feedback/").content.decode()
     assert "4.00 out of 5" in page and "from 3 residents" in page
+
+
+def test_the_message_that_closes_the_case_links_to_a_rating_of_the_form(client):
+    from frontdoor.accounts import roles
+    from frontdoor.cases import queries as case_queries
+    from frontdoor.cases import services as cases
+    from frontdoor.notify import queries as notify_queries
+
+    form = form_published(
+        {"key": "email", "questions": [{"key": "email", "type": "email", "label": "Email?"}]}
+    )
+    client.post(f"/forms/{form.slug}/")
+    client.post(f"/forms/{form.slug}/email/", {"version": "1", "email": "ada@example.com"})
+    check = client.get(f"/forms/{form.slug}/check-answers/")
+    client.post(
+        f"/forms/{form.slug}/check-answers/",
+        {"version": "1", "submission_key": hidden(check, "submission_key")},
+    )
+    reference = Submission.objects.get().case_reference
+    link = f"/forms/feedback/case/{reference}/"
+    assert client.get(link).status_code == 404  # not closed yet
+    case = case_queries.case_get(reference=reference)
+    cases.case_transition(
+        user=staff(roles.SERVICE_MANAGER),
+        reference=reference,
+        transition="close",
+        expected_version=case.version,
+        closure_reason="resolved",
+    )
+    closing = notify_queries.messages_about(about_type="case", about_id=reference).last()
+    assert link in closing.body
+    page = client.get(link).content.decode()
+    assert "Your case is now closed" in page
+    client.post(link, {"rating": "2", "comment": "Took a while"})
+    feedback = Feedback.objects.get(moment="case_closed")
+    assert (feedback.rating, feedback.comment) == (2, "Took a while")

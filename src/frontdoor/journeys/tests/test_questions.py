@@ -161,3 +161,12 @@ def test_a_sent_file_opens_only_for_staff_who_handle_cases(client, settings, tmp
     response = client.get(url)
     assert response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == PNG
+    from frontdoor.audit import queries as audit_queries
+
+    case_reference = upload.submission.case_reference
+    logged = audit_queries.audit_for(subject_type="case", subject_id=case_reference)
+    assert "submission_file.viewed" in [entry.action for entry in logged]
+    from frontdoor.cases import queries as case_queries
+
+    answers = case_queries.case_get(reference=case_reference).answers
+    assert answers["What is q?"] == f"pothole.png (http://localhost:8000{url})"

@@ -9,6 +9,7 @@ from frontdoor.accounts import roles
 from frontdoor.journeys import services
 from frontdoor.journeys.models import Channel, Draft, Submission
 from frontdoor.journeys.tests.factories import form_published, hidden, question, staff
+from frontdoor.notify import queries as notify_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,14 @@ def test_a_saved_form_comes_back_through_its_link_in_another_browser(client, dja
     assert "We have sent a link to" in response.content.decode()
     draft = Draft.objects.get()
     assert draft.resume_email == "ada@example.com"
+    (email,) = notify_queries.messages_about(about_type="journeys-draft", about_id=str(draft.key))
+    assert email.to == "ada@example.com"
+    link = email.body.split("Continue where you left off: ")[1].split()[0]
+    assert link.startswith("http://testserver/forms/continue/")
     from django.test import Client
 
     other = Client()
-    back = other.get(f"/forms/continue/{services.resume_token(draft)}/")
+    back = other.get(link.removeprefix("http://testserver"))
     assert back.url == f"/forms/{form.slug}/email/"
     assert other.get(back.url).status_code == 200
 
