@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "frontdoor.core",
     "django.forms",
     "frontdoor.accounts",
+    "frontdoor.governance",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

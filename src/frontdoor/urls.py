@@ -6,6 +6,7 @@ from frontdoor.api import api
 
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
+    path("staff/governance/", include("frontdoor.governance.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
     path("api/", api.urls),
 ]

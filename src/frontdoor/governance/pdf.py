@@ -1,0 +1,19 @@
+"""HTML to PDF for the board's papers, with xhtml2pdf: pure Python, no system libraries."""
+
+from __future__ import annotations
+
+import io
+
+from xhtml2pdf import pisa
+
+
+class PdfError(RuntimeError):
+    """xhtml2pdf could not lay the page out."""
+
+
+def render(html: str) -> bytes:
+    out = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=out, encoding="utf-8")
+    if result.err:
+        raise PdfError(f"xhtml2pdf reported {result.err} error(s)")
+    return out.getvalue()
