@@ -6,9 +6,13 @@ their own paths and envelopes are mounted in urls.py instead.
 
 from ninja import NinjaAPI
 
+from frontdoor.governance.api import router as governance_router
+
 api = NinjaAPI(
     title="Frontdoor API",
     version="1",
     description="The council's digital front door: directory, cases, reports and open data.",
     urls_namespace="api",
 )
+
+api.add_router("/governance/", governance_router)

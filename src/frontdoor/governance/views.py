@@ -324,7 +324,9 @@ def change_request_decide(request, reference_id):
         if decision:
             messages.success(request, f"{chosen.reference} {_DECIDED[decision.outcome]}")
             if decision.outcome == Decision.Outcome.ACCEPTED:
-                return redirect("governance:roadmap-item", item_id=chosen.roadmap_item_id)
+                return redirect(
+                    "governance:roadmap-item", item_id=decision.change_request.roadmap_item_id
+                )
             return redirect("governance:change-request", reference_id=chosen.pk)
     return _form_page(
         request,

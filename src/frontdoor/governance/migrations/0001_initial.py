@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,335 +14,802 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('question', models.TextField()),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=120)),
+                ("question", models.TextField()),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'criteria',
-                'ordering': ['position', 'pk'],
+                "verbose_name_plural": "criteria",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=80, unique=True)),
-                ('name', models.TextField()),
-                ('target', models.CharField(blank=True, max_length=60)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, unique=True)),
+                ("name", models.TextField()),
+                ("target", models.CharField(blank=True, max_length=60)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'ordering': ['theme__strategy', 'theme__position', 'pk'],
+                "ordering": ["theme__strategy", "theme__position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RoadmapItem',
+            name="RoadmapItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.TextField()),
-                ('timeframe', models.CharField(choices=[('now', 'Now'), ('next', 'Next'), ('later', 'Later')], max_length=10)),
-                ('level', models.CharField(choices=[('governance', 'Governance'), ('operational', 'Operational'), ('strategic', 'Strategic')], max_length=20)),
-                ('lead', models.CharField(blank=True, max_length=120)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('on_hold', 'On hold'), ('done', 'Done')], default='not_started', max_length=20)),
-                ('rag', models.CharField(blank=True, choices=[('', 'Not rated'), ('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], default='', max_length=10)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('seed_key', models.CharField(blank=True, max_length=80)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.TextField()),
+                (
+                    "timeframe",
+                    models.CharField(
+                        choices=[("now", "Now"), ("next", "Next"), ("later", "Later")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("governance", "Governance"),
+                            ("operational", "Operational"),
+                            ("strategic", "Strategic"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("lead", models.CharField(blank=True, max_length=120)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("on_hold", "On hold"),
+                            ("done", "Done"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not rated"),
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                        ],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                ("seed_key", models.CharField(blank=True, max_length=80)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['theme__position', 'position', 'pk'],
+                "ordering": ["theme__position", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Strategy',
+            name="Strategy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True)),
-                ('kind', models.CharField(choices=[('strategy', 'Strategy'), ('programme', 'Programme')], max_length=20)),
-                ('title', models.CharField(max_length=200)),
-                ('period', models.CharField(blank=True, max_length=60)),
-                ('vision', models.TextField(blank=True)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("strategy", "Strategy"), ("programme", "Programme")],
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("period", models.CharField(blank=True, max_length=60)),
+                ("vision", models.TextField(blank=True)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'verbose_name_plural': 'strategies',
-                'ordering': ['-period', 'code'],
+                "verbose_name_plural": "strategies",
+                "ordering": ["-period", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ChangeRequest',
+            name="ChangeRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150)),
-                ('problem', models.TextField()),
-                ('users_affected', models.TextField()),
-                ('expected_benefits', models.TextField()),
-                ('cost_band', models.CharField(choices=[('under_10k', 'Under £10,000'), ('10k_50k', '£10,000 to £50,000'), ('50k_250k', '£50,000 to £250,000'), ('over_250k', 'Over £250,000'), ('unknown', 'Not known yet')], max_length=20)),
-                ('urgency', models.CharField(choices=[('low', 'Low: can wait for the next roadmap review'), ('medium', 'Medium: needed within 6 months'), ('high', 'High: needed within 3 months'), ('critical', 'Critical: a legal duty or a failing service')], max_length=20)),
-                ('dependencies', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('submitted', 'Awaiting decision'), ('accepted', 'Accepted'), ('deferred', 'Deferred'), ('rejected', 'Rejected')], default='submitted', max_length=20)),
-                ('submitted_at', models.DateTimeField(auto_now_add=True)),
-                ('idempotency_key', models.UUIDField(unique=True)),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('roadmap_item', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='change_request', to='governance.roadmapitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150)),
+                ("problem", models.TextField()),
+                ("users_affected", models.TextField()),
+                ("expected_benefits", models.TextField()),
+                (
+                    "cost_band",
+                    models.CharField(
+                        choices=[
+                            ("under_10k", "Under £10,000"),
+                            ("10k_50k", "£10,000 to £50,000"),
+                            ("50k_250k", "£50,000 to £250,000"),
+                            ("over_250k", "Over £250,000"),
+                            ("unknown", "Not known yet"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[
+                            ("low", "Low: can wait for the next roadmap review"),
+                            ("medium", "Medium: needed within 6 months"),
+                            ("high", "High: needed within 3 months"),
+                            ("critical", "Critical: a legal duty or a failing service"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("dependencies", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Awaiting decision"),
+                            ("accepted", "Accepted"),
+                            ("deferred", "Deferred"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(auto_now_add=True)),
+                ("idempotency_key", models.UUIDField(unique=True)),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "roadmap_item",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="change_request",
+                        to="governance.roadmapitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='MatrixVersion',
+            name="MatrixVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True)),
-                ('weight_total', models.PositiveIntegerField(default=100)),
-                ('scale_min', models.PositiveSmallIntegerField(default=0)),
-                ('scale_max', models.PositiveSmallIntegerField(default=5)),
-                ('note', models.TextField()),
-                ('published_at', models.DateTimeField(auto_now_add=True)),
-                ('published_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(unique=True)),
+                ("weight_total", models.PositiveIntegerField(default=100)),
+                ("scale_min", models.PositiveSmallIntegerField(default=0)),
+                ("scale_max", models.PositiveSmallIntegerField(default=5)),
+                ("note", models.TextField()),
+                ("published_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('accepted', 'Accept'), ('deferred', 'Defer'), ('rejected', 'Reject')], max_length=20)),
-                ('reason', models.TextField()),
-                ('timeframe', models.CharField(blank=True, choices=[('now', 'Now'), ('next', 'Next'), ('later', 'Later')], max_length=10)),
-                ('level', models.CharField(blank=True, choices=[('governance', 'Governance'), ('operational', 'Operational'), ('strategic', 'Strategic')], max_length=20)),
-                ('priority_score', models.DecimalField(decimal_places=2, max_digits=6, null=True)),
-                ('decided_at', models.DateTimeField(auto_now_add=True)),
-                ('change_request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='governance.changerequest')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('matrix_version', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.matrixversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accept"),
+                            ("deferred", "Defer"),
+                            ("rejected", "Reject"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField()),
+                (
+                    "timeframe",
+                    models.CharField(
+                        blank=True,
+                        choices=[("now", "Now"), ("next", "Next"), ("later", "Later")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("governance", "Governance"),
+                            ("operational", "Operational"),
+                            ("strategic", "Strategic"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("priority_score", models.DecimalField(decimal_places=2, max_digits=6, null=True)),
+                ("decided_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "change_request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="governance.changerequest",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "matrix_version",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.matrixversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['decided_at', 'pk'],
+                "ordering": ["decided_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MeasureReading',
+            name="MeasureReading",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14)),
-                ('measured_on', models.DateField()),
-                ('note', models.TextField(blank=True)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readings', to='governance.measure')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.DecimalField(decimal_places=2, max_digits=14)),
+                ("measured_on", models.DateField()),
+                ("note", models.TextField(blank=True)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readings",
+                        to="governance.measure",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['measure', 'measured_on', 'pk'],
+                "ordering": ["measure", "measured_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120)),
-                ('period_start', models.DateTimeField(blank=True, null=True)),
-                ('held_at', models.DateTimeField()),
-                ('notes', models.TextField(blank=True)),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120)),
+                ("period_start", models.DateTimeField(blank=True, null=True)),
+                ("held_at", models.DateTimeField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-held_at', '-pk'],
+                "ordering": ["-held_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='roadmapitem',
-            name='strategy',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roadmap', to='governance.strategy'),
+            model_name="roadmapitem",
+            name="strategy",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="roadmap",
+                to="governance.strategy",
+            ),
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.TextField()),
-                ('deliverables', models.JSONField(blank=True, default=list)),
-                ('lead', models.CharField(blank=True, max_length=120)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('strategy', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='governance.strategy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.TextField()),
+                ("deliverables", models.JSONField(blank=True, default=list)),
+                ("lead", models.CharField(blank=True, max_length=120)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                (
+                    "strategy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="governance.strategy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['strategy', 'number'],
+                "ordering": ["strategy", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60)),
-                ('name', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('strategy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='themes', to='governance.strategy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60)),
+                ("name", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                (
+                    "strategy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="themes",
+                        to="governance.strategy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['strategy', 'position'],
+                "ordering": ["strategy", "position"],
             },
         ),
         migrations.AddField(
-            model_name='roadmapitem',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roadmap', to='governance.theme'),
+            model_name="roadmapitem",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="roadmap",
+                to="governance.theme",
+            ),
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.TextField()),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priorities', to='governance.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.TextField()),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="priorities",
+                        to="governance.theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['number'],
+                "verbose_name_plural": "priorities",
+                "ordering": ["number"],
             },
         ),
         migrations.AddField(
-            model_name='measure',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='measures', to='governance.theme'),
+            model_name="measure",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="measures",
+                to="governance.theme",
+            ),
         ),
         migrations.AddField(
-            model_name='changerequest',
-            name='theme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='change_requests', to='governance.theme'),
+            model_name="changerequest",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="change_requests",
+                to="governance.theme",
+            ),
         ),
         migrations.CreateModel(
-            name='Weight',
+            name="Weight",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weight', models.PositiveIntegerField()),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='weights', to='governance.criterion')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='weights', to='governance.matrixversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("weight", models.PositiveIntegerField()),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="weights",
+                        to="governance.criterion",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="weights",
+                        to="governance.matrixversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['criterion__position'],
+                "ordering": ["criterion__position"],
             },
         ),
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('action', models.CharField(max_length=60)),
-                ('subject', models.CharField(max_length=40)),
-                ('subject_id', models.PositiveBigIntegerField()),
-                ('summary', models.TextField()),
-                ('fields', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("action", models.CharField(max_length=60)),
+                ("subject", models.CharField(max_length=40)),
+                ("subject_id", models.PositiveBigIntegerField()),
+                ("summary", models.TextField()),
+                ("fields", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-pk'],
-                'indexes': [models.Index(fields=['subject', 'subject_id'], name='change_subject_idx')],
+                "ordering": ["-at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["subject", "subject_id"], name="change_subject_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Deliverable',
+            name="Deliverable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('we_will', models.TextField()),
-                ('so_that', models.TextField()),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('priority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliverables', to='governance.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("we_will", models.TextField()),
+                ("so_that", models.TextField()),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliverables",
+                        to="governance.priority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['priority', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('priority', 'position'), name='deliverable_position_unique')],
+                "ordering": ["priority", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("priority", "position"), name="deliverable_position_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProgressEntry',
+            name="ProgressEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('seed_key', models.CharField(blank=True, max_length=80)),
-                ('recorded_on', models.DateField()),
-                ('status_before', models.CharField(blank=True, max_length=20)),
-                ('status_after', models.CharField(blank=True, max_length=20)),
-                ('rag_before', models.CharField(blank=True, max_length=10)),
-                ('rag_after', models.CharField(blank=True, max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='governance.recommendation')),
-                ('roadmap_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='governance.roadmapitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                ("seed_key", models.CharField(blank=True, max_length=80)),
+                ("recorded_on", models.DateField()),
+                ("status_before", models.CharField(blank=True, max_length=20)),
+                ("status_after", models.CharField(blank=True, max_length=20)),
+                ("rag_before", models.CharField(blank=True, max_length=10)),
+                ("rag_after", models.CharField(blank=True, max_length=10)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="governance.recommendation",
+                    ),
+                ),
+                (
+                    "roadmap_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="governance.roadmapitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'progress entries',
-                'ordering': ['recorded_on', 'position', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('roadmap_item__isnull', False), ('recommendation__isnull', True)), models.Q(('roadmap_item__isnull', True), ('recommendation__isnull', False)), _connector='OR'), name='progress_has_one_parent'), models.UniqueConstraint(condition=models.Q(('seed_key', ''), _negated=True), fields=('seed_key',), name='progress_seed_key_unique')],
+                "verbose_name_plural": "progress entries",
+                "ordering": ["recorded_on", "position", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("roadmap_item__isnull", False), ("recommendation__isnull", True)
+                            ),
+                            models.Q(
+                                ("roadmap_item__isnull", True), ("recommendation__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="progress_has_one_parent",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("seed_key", ""), _negated=True),
+                        fields=("seed_key",),
+                        name="progress_seed_key_unique",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NextStep',
+            name="NextStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('source_file', models.CharField(blank=True, max_length=100)),
-                ('seed_key', models.CharField(blank=True, max_length=80)),
-                ('due', models.DateField(blank=True, null=True)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='governance.recommendation')),
-                ('roadmap_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='governance.roadmapitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("source_file", models.CharField(blank=True, max_length=100)),
+                ("seed_key", models.CharField(blank=True, max_length=80)),
+                ("due", models.DateField(blank=True, null=True)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="governance.recommendation",
+                    ),
+                ),
+                (
+                    "roadmap_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="governance.roadmapitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('roadmap_item__isnull', False), ('recommendation__isnull', True)), models.Q(('roadmap_item__isnull', True), ('recommendation__isnull', False)), _connector='OR'), name='next_step_has_one_parent'), models.UniqueConstraint(condition=models.Q(('seed_key', ''), _negated=True), fields=('seed_key',), name='next_step_seed_key_unique')],
+                "ordering": ["position", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("roadmap_item__isnull", False), ("recommendation__isnull", True)
+                            ),
+                            models.Q(
+                                ("roadmap_item__isnull", True), ("recommendation__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="next_step_has_one_parent",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("seed_key", ""), _negated=True),
+                        fields=("seed_key",),
+                        name="next_step_seed_key_unique",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Score',
+            name="Score",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField()),
-                ('scored_at', models.DateTimeField(auto_now=True)),
-                ('change_request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='governance.changerequest')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='governance.criterion')),
-                ('scorer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveSmallIntegerField()),
+                ("scored_at", models.DateTimeField(auto_now=True)),
+                (
+                    "change_request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="governance.changerequest",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scores",
+                        to="governance.criterion",
+                    ),
+                ),
+                (
+                    "scorer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['criterion__position', 'scorer__username'],
-                'constraints': [models.UniqueConstraint(fields=('change_request', 'criterion', 'scorer'), name='score_once_per_member')],
+                "ordering": ["criterion__position", "scorer__username"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("change_request", "criterion", "scorer"),
+                        name="score_once_per_member",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('strategy', 'number'), name='recommendation_number_unique'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("strategy", "number"), name="recommendation_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(fields=('strategy', 'code'), name='theme_code_unique'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                fields=("strategy", "code"), name="theme_code_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roadmapitem',
-            constraint=models.UniqueConstraint(condition=models.Q(('seed_key', ''), _negated=True), fields=('seed_key',), name='roadmap_seed_key_unique'),
+            model_name="roadmapitem",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("seed_key", ""), _negated=True),
+                fields=("seed_key",),
+                name="roadmap_seed_key_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priority',
-            constraint=models.UniqueConstraint(fields=('theme', 'number'), name='priority_number_unique'),
+            model_name="priority",
+            constraint=models.UniqueConstraint(
+                fields=("theme", "number"), name="priority_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='weight',
-            constraint=models.UniqueConstraint(fields=('version', 'criterion'), name='weight_once_per_version'),
+            model_name="weight",
+            constraint=models.UniqueConstraint(
+                fields=("version", "criterion"), name="weight_once_per_version"
+            ),
         ),
     ]

@@ -178,4 +178,9 @@ class Decision(models.Model):
         ordering = ["decided_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()}: {self.reason}"
+        return f"{self.outcome_done}: {self.reason}"
+
+    @property
+    def outcome_done(self) -> str:
+        """The outcome as a reader sees it afterwards: Accepted, Deferred or Rejected."""
+        return RequestStatus(self.outcome).label

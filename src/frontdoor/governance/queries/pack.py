@@ -76,14 +76,12 @@ def review_pack(*, review: Review | None = None, now: datetime.datetime | None =
         since = last.held_at if last else None
         until = now or timezone.now()
         title = "Review pack for the next board review"
-    # Seeded progress has only a date; an entry counts from the start of its day.
+    # The pack shows what was recorded since the last review, whatever date it speaks of.
     until_day = timezone.localdate(until)
-    since_day = timezone.localdate(since) if since else None
-    dated = Q(recorded_on__lte=until_day) & (Q(recorded_on__gt=since_day) if since_day else Q())
     progress = list(
-        ProgressEntry.objects.filter(dated)
+        ProgressEntry.objects.filter(_window("created_at", since, until))
         .select_related("roadmap_item", "recommendation", "recorded_by")
-        .order_by("roadmap_item__theme__position", "roadmap_item", "recommendation__number")
+        .order_by("roadmap_item__theme__position", "roadmap_item", "recommendation__number", "pk")
     )
     overdue = list(
         NextStep.objects.filter(due__lt=until_day)

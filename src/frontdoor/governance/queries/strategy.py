@@ -83,9 +83,12 @@ def roadmap_board(*, theme_code: str = "") -> list[ThemeBoard]:
     strategy = roadmap_strategy()
     if strategy is None:
         return []
-    items = list(
-        RoadmapItem.objects.filter(strategy=strategy).select_related("theme", "change_request")
-    )
+    items = [
+        _with_request(item)
+        for item in RoadmapItem.objects.filter(strategy=strategy).select_related(
+            "theme", "change_request"
+        )
+    ]
     boards = []
     for theme in strategy.themes.all():
         if theme_code and theme.code != theme_code:
@@ -106,9 +109,20 @@ def roadmap_board(*, theme_code: str = "") -> list[ThemeBoard]:
     return boards
 
 
+def _with_request(item: RoadmapItem) -> RoadmapItem:
+    """Sets `from_request`: the change request the item came from, or None."""
+    try:
+        item.from_request = item.change_request
+    except ChangeRequest.DoesNotExist:
+        item.from_request = None
+    return item
+
+
 def roadmap_item_get(*, item_id: int) -> RoadmapItem:
-    return get_object_or_404(
-        RoadmapItem.objects.select_related("theme", "strategy", "change_request"), pk=item_id
+    return _with_request(
+        get_object_or_404(
+            RoadmapItem.objects.select_related("theme", "strategy", "change_request"), pk=item_id
+        )
     )
 
 
@@ -192,10 +206,17 @@ def progress_report(*, strategy: Strategy) -> list[ReportRow]:
     return rows
 
 
-def measures():
-    return Measure.objects.select_related("theme", "theme__strategy").prefetch_related(
-        Prefetch("readings", queryset=MeasureReading.objects.order_by("measured_on", "pk"))
+def measures() -> list[Measure]:
+    """Every measure, each with `latest`: its newest reading, or None."""
+    chosen = list(
+        Measure.objects.select_related("theme", "theme__strategy").prefetch_related(
+            Prefetch("readings", queryset=MeasureReading.objects.order_by("measured_on", "pk"))
+        )
     )
+    for measure in chosen:
+        readings = list(measure.readings.all())
+        measure.latest = readings[-1] if readings else None
+    return chosen
 
 
 def measure_get(*, code: str) -> Measure:
