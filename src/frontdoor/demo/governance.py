@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from frontdoor.governance import queries, seed, services
+from frontdoor.governance import queries, services
 
 _REQUESTS = (
     (
@@ -56,9 +56,15 @@ _REQUESTS = (
 
 
 def create() -> None:
-    services.seed_import(documents=seed.documents(), matrix=seed.matrix())
+    services.seed_import_files()
     users = get_user_model().objects
     board = users.get(username="board")
+    # A first review straight after the import, so the next pack shows the demo's changes.
+    services.review_record(
+        actor=board,
+        title="Demo: baseline review of the imported strategy documents",
+        notes="Demo data",
+    )
     themes = {theme.code: theme for theme in queries.roadmap_themes()}
     for username, title, problem, who, benefits, cost, urgency, deps, theme, scores in _REQUESTS:
         request, _ = services.change_request_submit(

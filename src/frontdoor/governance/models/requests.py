@@ -100,8 +100,9 @@ class ChangeRequest(models.Model):
     status = models.CharField(
         max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
     )
+    # Staff accounts are switched off, not deleted; if one is, what they did stays.
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
     # The form's one-time key: a double click or a resubmitted page makes no second request.
@@ -136,7 +137,9 @@ class Score(models.Model):
         ChangeRequest, on_delete=models.CASCADE, related_name="scores"
     )
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
-    scorer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scorer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     value = models.PositiveSmallIntegerField()
     scored_at = models.DateTimeField(auto_now=True)
 
@@ -170,7 +173,7 @@ class Decision(models.Model):
         MatrixVersion, on_delete=models.PROTECT, null=True, related_name="+"
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     decided_at = models.DateTimeField(auto_now_add=True)
 

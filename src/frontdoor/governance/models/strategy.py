@@ -182,6 +182,13 @@ class _OnItemOrRecommendation(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def parent_label(self) -> str:
+        """What it belongs to, as the board's papers name it."""
+        if self.roadmap_item_id:
+            return self.roadmap_item.title
+        return f"FoW {self.recommendation.number}. {self.recommendation.title}"
+
 
 def _exactly_one_parent(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(

@@ -21,7 +21,7 @@ from frontdoor.governance.services.roadmap import (
     roadmap_item_create,
     roadmap_item_update,
 )
-from frontdoor.governance.services.seed import seed_import
+from frontdoor.governance.services.seed import seed_import, seed_import_files
 
 __all__ = [
     "change_record",
@@ -38,4 +38,5 @@ __all__ = [
     "roadmap_item_create",
     "roadmap_item_update",
     "seed_import",
+    "seed_import_files",
 ]

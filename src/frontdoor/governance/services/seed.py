@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from pathlib import Path
 
 from django.db import transaction
 
+from frontdoor.governance import seed
 from frontdoor.governance.models import (
     Criterion,
     Deliverable,
@@ -201,6 +203,12 @@ def seed_import(*, documents: list[dict], matrix: dict | None = None, actor=None
         _matrix_first(matrix=matrix, actor=actor)
         counts["criteria"] = len(matrix["criteria"])
     return counts
+
+
+def seed_import_files(*, folder: Path | None = None, actor=None) -> Counter:
+    """Load the seed files the app ships (or those in another folder of the same shape)."""
+    folder = folder or seed.FOLDER
+    return seed_import(documents=seed.documents(folder), matrix=seed.matrix(folder), actor=actor)
 
 
 def _matrix_first(*, matrix: dict, actor) -> None:

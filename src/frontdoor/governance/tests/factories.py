@@ -7,7 +7,7 @@ import uuid
 
 from frontdoor.accounts import roles
 from frontdoor.accounts import services as accounts
-from frontdoor.governance import queries, seed, services
+from frontdoor.governance import queries, services
 
 PASSWORD = "a-long-enough-test-password"
 _numbers = itertools.count(1)
@@ -32,7 +32,7 @@ def board_member(name: str = "Morgan Ellis", password: str | None = None):
 
 def council():
     """The council's documents and the first matrix, as `make run` loads them."""
-    return services.seed_import(documents=seed.documents(), matrix=seed.matrix())
+    return services.seed_import_files()
 
 
 def change_request(*, by, title: str = "Let residents book bulky waste online", **overrides):

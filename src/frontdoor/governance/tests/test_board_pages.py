@@ -12,6 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from frontdoor.accounts import roles
+from frontdoor.demo import services as demo
 from frontdoor.governance import queries, services
 from frontdoor.governance.models import MeasureReading, NextStep, RoadmapItem
 from frontdoor.governance.tests import factories
@@ -259,3 +260,15 @@ def test_recommendation_progress_is_recorded_by_the_board(client, board):
     ]
     change = queries.history(subject="recommendation", subject_id=recommendation.pk).first()
     assert change.fields == {"lead": ["EDT/ SSM", "SSM"]}
+
+
+def test_the_demo_council_loads_the_seed_documents_and_a_pack_of_demo_changes(db):
+    demo.demo_load()
+    assert RoadmapItem.objects.count() == 23
+    assert queries.strategy_get(code="future-of-work").recommendations.count() == 19
+    pack = queries.review_pack()
+    assert [entry.text for entry in pack.progress] == [
+        "Demo update: the contract review has started with both suppliers."
+    ]
+    assert [benefit.measure.code for benefit in pack.benefits] == ["form-rating"]
+    assert [r.request.title for r in queries.ranking()][0].startswith("Demo: ")
