@@ -269,3 +269,31 @@ def test_every_change_to_a_request_says_who_when_and_what(client, board, request
     page = client.get(reverse("governance:change-request", args=[request_submitted.pk]))
     assert b"savings: 3 \xe2\x86\x92 5" in page.content
     assert b"Next year" in page.content
+
+
+def test_the_published_ranking_is_for_signed_in_staff_only(client, council):
+    response = client.get("/api/governance/ranking")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Unauthorized"}
+
+
+def test_accepting_without_a_roadmap_place_is_explained_and_changes_nothing(client, board, agent):
+    request = factories.change_request(by=agent, theme=None)
+    client.force_login(board)
+    response = client.post(
+        reverse("governance:change-request-decide", args=[request.pk]),
+        {"outcome": "accepted", "reason": "Worth doing"},
+    )
+    assert response.status_code == 400
+    for message in (
+        b"Select the roadmap theme the accepted change belongs to",
+        b"Select now, next or later for the roadmap",
+        b"Select the level: governance, operational or strategic",
+    ):
+        assert message in response.content
+    request.refresh_from_db()
+    assert request.status == "submitted"
+    assert (
+        not RoadmapItem.objects.exists()
+        or not RoadmapItem.objects.filter(source_file__startswith="Change request").exists()
+    )
