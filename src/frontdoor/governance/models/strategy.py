@@ -221,6 +221,14 @@ class ProgressEntry(_OnItemOrRecommendation):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def status_after_label(self) -> str:
+        return Status(self.status_after).label if self.status_after else ""
+
+    @property
+    def status_before_label(self) -> str:
+        return Status(self.status_before).label if self.status_before else "none"
+
 
 class NextStep(_OnItemOrRecommendation):
     due = models.DateField(null=True, blank=True)

@@ -10,7 +10,6 @@ from django.template.loader import render_to_string
 
 from frontdoor.core.access import staff_view
 from frontdoor.governance import forms, pdf, queries, services
-from frontdoor.governance.models import Status
 from frontdoor.governance.views.common import BOARD, attempt, form_page, is_board
 
 
@@ -57,7 +56,7 @@ def report_pdf(request, code):
 
 def _pack_context(review_id=None):
     review = queries.review_get(review_id=review_id) if review_id else None
-    return {"pack": queries.review_pack(review=review), "statuses": dict(Status.choices)}
+    return {"pack": queries.review_pack(review=review)}
 
 
 @staff_view()
