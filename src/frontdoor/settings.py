@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "frontdoor.audit",
     "frontdoor.notify",
     "frontdoor.cases",
+    "frontdoor.governance",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
