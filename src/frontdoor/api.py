@@ -6,6 +6,10 @@ their own paths and envelopes are mounted in urls.py instead.
 
 from ninja import NinjaAPI
 
+from frontdoor.cases.api import router as cases_router
+from frontdoor.governance.api import router as governance_router
+from frontdoor.journeys.api import router as journeys_router
+
 api = NinjaAPI(
     title="Frontdoor API",
     version="1",
@@ -13,10 +17,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-from frontdoor.cases.api import router as cases_router  # noqa: E402
-
 api.add_router("/cases", cases_router)
-
-from frontdoor.journeys.api import router as journeys_router  # noqa: E402
-
+api.add_router("/governance/", governance_router)
 api.add_router("/journeys", journeys_router)

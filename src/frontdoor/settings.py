@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "frontdoor.notify",
     "frontdoor.cases",
     "frontdoor.journeys",
+    "frontdoor.governance",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

@@ -6,6 +6,7 @@ from frontdoor.api import api
 
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
+    path("staff/governance/", include("frontdoor.governance.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
     path("staff/cases/", include("frontdoor.cases.urls")),
     path("staff/messages/", include("frontdoor.notify.urls")),

@@ -22,8 +22,16 @@ def council(request):
             href = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        active = request.path == href or (href != "/" and request.path.startswith(href))
-        items.append({"label": entry.label, "href": href, "active": active})
+        items.append({"label": entry.label, "href": href, "active": False})
+    # Only the entry whose address is the longest prefix of this page is current, so
+    # "Staff home" (/staff/) is not also current on /staff/governance/.
+    matches = [
+        i
+        for i in items
+        if request.path == i["href"] or (i["href"] != "/" and request.path.startswith(i["href"]))
+    ]
+    if matches:
+        max(matches, key=lambda i: len(i["href"]))["active"] = True
     return {
         "council_name": settings.COUNCIL_NAME,
         "council_logo": settings.COUNCIL_LOGO,

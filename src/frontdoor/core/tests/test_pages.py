@@ -59,3 +59,16 @@ def test_a_form_sent_without_its_csrf_token_gets_a_plain_explanation(db):
     response = client.post("/staff/sign-in/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Your form could not be sent" in response.content.decode()
+
+
+def test_only_the_closest_navigation_entry_is_marked_current(client, db):
+    from frontdoor.accounts import roles, services
+
+    officer = services.staff_create(
+        username="o", full_name="O P", email="o@example.gov.uk", roles=[roles.CASE_OFFICER]
+    )
+    client.force_login(officer)
+    html = client.get("/staff/cases/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    current = html.split('aria-current="page"')[0].rsplit("href=", 1)[1]
+    assert current.startswith('"/staff/cases/"')
