@@ -19,7 +19,13 @@ FEEDBACK_SALT = "journeys.feedback"
 
 
 class FeedbackRefused(ValueError):
-    """The feedback link is not one we made, or the rating is not 1 to 5."""
+    """The feedback link is not one we made, or the rating is not 1 to 5. `not_online` is
+    true for a closed case that did not start as an online form (its type's closing
+    message carries the link too)."""
+
+    def __init__(self, message: str, *, not_online: bool = False):
+        super().__init__(message)
+        self.not_online = not_online
 
 
 def feedback_token(*, submission: Submission, moment: str) -> str:
@@ -45,7 +51,10 @@ def feedback_for_closed_case(*, case_reference: str) -> Submission:
         .filter(case_reference=case_reference.strip().upper())
         .first()
     )
-    if submission is None or not other_apps.case_is_closed(reference=submission.case_reference):
+    if submission is None:
+        closed = other_apps.case_is_closed(reference=case_reference.strip().upper())
+        raise FeedbackRefused("This case did not start online", not_online=closed)
+    if not other_apps.case_is_closed(reference=submission.case_reference):
         raise FeedbackRefused("This feedback link is not one we sent")
     return submission
 

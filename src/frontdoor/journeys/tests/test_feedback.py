@@ -129,3 +129,27 @@ def test_the_message_that_closes_the_case_links_to_a_rating_of_the_form(client):
     client.post(link, {"rating": "2", "comment": "Took a while"})
     feedback = Feedback.objects.get(moment="case_closed")
     assert (feedback.rating, feedback.comment) == (2, "Took a while")
+
+
+def test_a_closed_case_that_did_not_start_online_is_thanked_not_refused(client):
+    from frontdoor.accounts import roles
+    from frontdoor.cases import services as cases
+
+    form_published()  # its case type's closing message now carries the link
+    case, _ = cases.case_create(
+        case_type="test_case",
+        channel="phone",
+        contact=cases.Contact(name="Bo", email="bo@example.com"),
+        created_by=staff(roles.AGENT),
+    )
+    cases.case_transition(
+        user=staff(roles.SERVICE_MANAGER),
+        reference=case.reference,
+        transition="close",
+        expected_version=case.version,
+        closure_reason="resolved",
+    )
+    response = client.get(f"/forms/feedback/case/{case.reference}/")
+    assert response.status_code == 200
+    assert "there is no form to rate" in response.content.decode()
+    assert client.get("/forms/feedback/case/NOPE-NOPE/").status_code == 404

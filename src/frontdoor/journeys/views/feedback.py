@@ -14,7 +14,9 @@ def feedback_case(request, reference: str):
     """The link in a closed case's last message: the case reference leads to its form."""
     try:
         submission = services.feedback_for_closed_case(case_reference=reference)
-    except services.FeedbackRefused:
+    except services.FeedbackRefused as refused:
+        if refused.not_online:
+            return render(request, "journeys/feedback_not_online.html")
         return render(request, "journeys/feedback_unknown.html", status=404)
     return feedback(request, services.feedback_token(submission=submission, moment="case_closed"))
 
