@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing
+import os
 import re
 import statistics
 import time
@@ -176,7 +177,10 @@ def main() -> None:
             base = server.url
             # The yardstick on this machine, now: how fast a bare Django view answers.
             bare = harness.load(base + "/_bench/bare", seconds=5)
-            yardsticks.append([database.name, f"{bare.requests_per_second:.0f}"])
+            load_average = os.getloadavg()[0]
+            yardsticks.append(
+                [database.name, f"{bare.requests_per_second:.0f}", f"{load_average:.1f}"]
+            )
             with multiprocessing.Pool(PROCESSES) as pool:
                 started = time.perf_counter()
                 results = pool.map(_journeys, [(base, JOURNEY_SECONDS)] * PROCESSES)
@@ -251,7 +255,12 @@ def main() -> None:
         )
         + "\n\nThe same server's bare Django view (wrk, 8 connections, 5 s) just before, "
         "to read the figures above against this machine's load at the time:\n\n"
-        + harness.table(["database", "bare view requests/s"], yardsticks)
+        + harness.table(
+            ["database", "bare view requests/s", "machine load average (1 min)"], yardsticks
+        )
+        + "\n\nOn an idle machine the bare view answers about 4,500 requests/s "
+        "(bench/web_baseline.py); when it answers far fewer, other work is using the cores "
+        "and every figure above is slowed by about the same factor."
         + "\n\nEvery send answered with the confirmation page, and what the database gained "
         "during the run (each submission is one case and one acknowledgement message; repeats "
         "are the double clicks and retries, answered without making anything):\n\n"
