@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.directory",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

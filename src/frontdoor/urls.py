@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from frontdoor.api import api
+from frontdoor.directory.api import directory_api
 
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
@@ -13,6 +14,9 @@ urlpatterns = [
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
     path("", include("frontdoor.journeys.urls")),
+    path("directory/", include("frontdoor.directory.urls")),
+    path("staff/directory/", include("frontdoor.directory.staff_urls")),
+    path("api/directory/", directory_api.urls),
     path("api/", api.urls),
 ]
 
