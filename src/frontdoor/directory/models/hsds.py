@@ -55,6 +55,9 @@ class OrganizationIdentifier(models.Model):
     identifier_type = models.CharField(max_length=100)
     identifier = models.CharField(max_length=100)
 
+    class Meta:
+        ordering = ["identifier_scheme", "pk"]
+
     def __str__(self) -> str:
         return str(self.pk)
 
@@ -169,6 +172,9 @@ class ServiceAtLocation(models.Model):
     )
     description = models.TextField(blank=True)
 
+    class Meta:
+        ordering = ["pk"]
+
     def __str__(self) -> str:
         return str(self.pk)
 
@@ -186,6 +192,9 @@ class Address(models.Model):
     country = models.CharField(max_length=2, default="GB")
     address_type = models.CharField(max_length=10, choices=LOCATION_TYPES, default="physical")
 
+    class Meta:
+        ordering = ["address_type", "pk"]
+
     def __str__(self) -> str:
         return str(self.pk)
 
@@ -198,6 +207,7 @@ class Accessibility(models.Model):
     url = models.URLField(max_length=500, blank=True)
 
     class Meta:
+        ordering = ["pk"]
         verbose_name_plural = "accessibility"
 
     def __str__(self) -> str:
@@ -222,6 +232,9 @@ class Contact(models.Model):
     title = models.CharField(max_length=255, blank=True)
     department = models.CharField(max_length=255, blank=True)
     email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return str(self.pk)
@@ -248,6 +261,9 @@ class Phone(models.Model):
     extension = models.PositiveIntegerField(null=True, blank=True)
     type = models.CharField(max_length=20, blank=True)  # RFC 6350: voice, text, textphone...
     description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return str(self.pk)
@@ -286,6 +302,9 @@ class Schedule(models.Model):
     attending_type = models.CharField(max_length=255, blank=True)
     notes = models.TextField(blank=True)
 
+    class Meta:
+        ordering = ["opens_at", "pk"]
+
     def __str__(self) -> str:
         return str(self.pk)
 
@@ -298,6 +317,9 @@ class ServiceArea(models.Model):
     extent = models.TextField(blank=True)
     extent_type = models.CharField(max_length=20, blank=True)
     uri = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return str(self.pk)
@@ -312,6 +334,9 @@ class CostOption(models.Model):
     currency = models.CharField(max_length=3, blank=True)
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     amount_description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["amount", "pk"]
 
     def __str__(self) -> str:
         return str(self.pk)
@@ -331,6 +356,9 @@ class Language(models.Model):
     name = models.CharField(max_length=100, blank=True)
     code = models.CharField(max_length=10, blank=True)
     note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return str(self.pk)

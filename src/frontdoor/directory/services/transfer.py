@@ -4,6 +4,7 @@ goes out as an HSDS data package."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import zipfile
@@ -49,6 +50,8 @@ def taxonomy_define(*, taxonomy: dict, terms: list[dict]) -> None:
 
 
 def _cell(value) -> str:
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M:%S")  # Table Schema's default time format
     value = hsds._value(value)
     if value is None:
         return ""
