@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from frontdoor.accounts import roles
-from frontdoor.accounts import services as accounts
+from frontdoor.accounts import services as accounts  # noqa: F401 - tests use factories.accounts
 from frontdoor.demo import directory as demo
 from frontdoor.demo import places as demo_places
 from frontdoor.directory import services
@@ -46,3 +46,9 @@ def term_id(name: str) -> str:
             if sub[0] == name:
                 return demo._id("term", category, name)
     raise KeyError(name)
+
+
+def upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
