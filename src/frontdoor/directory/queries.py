@@ -286,7 +286,9 @@ def categories() -> list[TaxonomyTerm]:
     """The categories residents browse by: top-level terms in use, each with
     `children_listed`, its own terms in use."""
     used = set(
-        Attribute.objects.filter(link_entity="service").values_list("taxonomy_term_id", flat=True)
+        Attribute.objects.filter(link_entity="service")
+        .values_list("taxonomy_term_id", flat=True)
+        .distinct()
     )
     terms = list(TaxonomyTerm.objects.order_by("name"))
     children = defaultdict(list)
