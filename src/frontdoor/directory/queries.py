@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class SearchOutcome:
     queryset: QuerySet
     query: search.Query | None = None
     any_word: bool = False  # every word matched nothing together: any word was used
+    total: int | None = None  # how many matched, when the search had to count them
 
 
 def _term_ids_with_children(ids) -> set:
@@ -159,9 +161,11 @@ def services_filtered(flt: ServiceFilter) -> SearchOutcome:
             outcome.queryset = qs.none()
             return outcome
         matched = search.apply(qs, query)
-        if len(query.concepts) > 1 and not matched.exists():
+        outcome.total = matched.count()
+        if len(query.concepts) > 1 and not outcome.total:
             matched = search.apply(qs, query, any_word=True)
             outcome.any_word = True
+            outcome.total = None
         order = (_NEAREST, "-search_rank") if flt.point is not None else ("-search_rank",)
         outcome.queryset = matched.order_by(*order, "name")
         return outcome
@@ -244,6 +248,26 @@ def services_load(ids: list, *, full: bool = True) -> list[Service]:
     return attach_terms([found[i] for i in ids if i in found])
 
 
+def services_for_results(ids: list) -> list[Service]:
+    """What a page of search results shows: names, organisation, opening times and places
+    (for distance), in four queries, in the order given."""
+    qs = (
+        Service.objects.filter(pk__in=ids)
+        .select_related("organization")
+        .prefetch_related(
+            "schedules",
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                    "schedules"
+                ),
+            ),
+        )
+    )
+    found = {s.pk: s for s in qs}
+    return [found[i] for i in ids if i in found]
+
+
 def service_get(*, service_id, listed_only: bool = True) -> Service | None:
     qs = Service.objects.filter(pk=service_id)
     if listed_only:
@@ -282,7 +306,28 @@ def taxonomy_terms(*, taxonomy_id=None, parent_id=None, top_only: bool = False) 
     return qs
 
 
+_categories_cache: dict = {}
+CATEGORIES_TTL_SECONDS = 60
+
+
 def categories() -> list[TaxonomyTerm]:
+    """The categories residents browse by (see `categories_fresh`), kept for a minute in
+    each process: every search page shows them, and taxonomies change rarely."""
+    now = time.monotonic()
+    cached = _categories_cache.get("value")
+    if cached is not None and now - _categories_cache["at"] < CATEGORIES_TTL_SECONDS:
+        return cached
+    value = categories_fresh()
+    _categories_cache.update(value=value, at=now)
+    return value
+
+
+def categories_forget() -> None:
+    """Drop this process's copy (after a taxonomy changes here; others refresh within a minute)."""
+    _categories_cache.clear()
+
+
+def categories_fresh() -> list[TaxonomyTerm]:
     """The categories residents browse by: top-level terms in use, each with
     `children_listed`, its own terms in use."""
     used = set(

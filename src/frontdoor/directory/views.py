@@ -71,14 +71,16 @@ def search(request):
     """Search by words, category and distance from a postcode, with the filters people need."""
     categories = queries.categories()
     form = forms.SearchForm(request.GET or None, categories=categories)
-    context = {"form": form, "categories": categories, "searched": False}
+    checkboxes = [form[name] for name in ("free", "open_now", "weekends", "online", "in_person")]
+    context = {"form": form, "categories": categories, "searched": False, "checkboxes": checkboxes}
     now = timezone.now()
     if request.GET and form.is_valid():
         outcome = queries.services_filtered(_filter(form, now))
-        page = Paginator(outcome.queryset.values_list("pk", flat=True), PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        loaded = queries.services_load(list(page.object_list))
+        paginator = Paginator(outcome.queryset.values_list("pk", flat=True), PER_PAGE)
+        if outcome.total is not None:
+            paginator.count = outcome.total  # counted already; not again
+        page = paginator.get_page(request.GET.get("page"))
+        loaded = queries.services_for_results(list(page.object_list))
         point = getattr(form, "point", None)
         context.update(
             searched=True,

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from frontdoor.audit import services as audit
-from frontdoor.directory import search
+from frontdoor.directory import queries, search
 from frontdoor.directory.models import (
     Attribute,
     CostOption,
@@ -323,6 +323,7 @@ def tables_apply(*, typed: dict[str, list[dict]], replace: bool = True) -> dict[
         item["link_id"] for item in typed.get("attribute", []) if item["link_entity"] == "service"
     }
     services_refresh(list(Service.objects.filter(pk__in=touched).values_list("pk", flat=True)))
+    transaction.on_commit(queries.categories_forget)
     return counts
 
 
