@@ -61,7 +61,7 @@ def start(request):
     """Step one: what and where."""
     categories = list(queries.categories(public_only=True))
     form = WhereForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         categories=categories,
         initial={"service": request.GET.get("service", "")},
     )
@@ -140,7 +140,7 @@ def new(request):
     if category is None:
         return HttpResponseRedirect(reverse("reports:start"))
     form = DetailsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         request.FILES or None,
         category=category,
         initial={"token": uuid.uuid4()},
@@ -217,7 +217,7 @@ def me_too(request, reference):
     report = queries.report_public(reference=reference)
     if report is None:
         raise Http404
-    form = MeTooForm(request.POST or None)
+    form = MeTooForm(request.POST if request.method == "POST" else None)
     if report.status == "closed":
         return render(request, "reports/me_too_closed.html", {"report": report})
     if request.method == "POST" and form.is_valid():
