@@ -106,7 +106,7 @@ def test_every_update_reaches_the_reporter_and_every_me_too_follower(council):
     )
     updates = Message.objects.filter(about_id=report.reference, body__contains="Tuesday")
     assert sorted(m.to for m in updates) == [
-        "+447700900982",
+        "07700900982",
         "amara@example.com",
         "ben@example.com",
     ]
