@@ -35,6 +35,10 @@ if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
 COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
+OPEN311_JURISDICTION_ID = env.value("OPEN311_JURISDICTION_ID")
+REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
+REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
+REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
     "frontdoor.journeys",
     "frontdoor.governance",
     "frontdoor.directory",
+    "frontdoor.reports",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

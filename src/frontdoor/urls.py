@@ -13,6 +13,8 @@ urlpatterns = [
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
+    path("open311/v2/", include("frontdoor.reports.open311_urls")),
+    path("", include("frontdoor.reports.urls")),
     path("", include("frontdoor.journeys.urls")),
     path("directory/", include("frontdoor.directory.urls")),
     path("staff/directory/", include("frontdoor.directory.staff_urls")),
