@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.insights",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

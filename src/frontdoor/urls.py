@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
     path("", include("frontdoor.journeys.urls")),
+    path("", include("frontdoor.insights.urls")),
     path("api/", api.urls),
 ]
 
