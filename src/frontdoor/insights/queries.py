@@ -24,6 +24,7 @@ from frontdoor.insights.periods import (
 )
 from frontdoor.insights.results import SMALL_COUNT, Definition, Result, figure, is_small
 from frontdoor.insights.sql import bucket
+from frontdoor.places import queries as places_queries
 
 __all__ = [
     "DEFAULT_PERIOD",
@@ -69,13 +70,14 @@ def case_type_choices() -> list[tuple[str, str]]:
 
 
 def ward_choices() -> list[str]:
-    """The wards cases were recorded in (from the address or map point they came with)."""
-    return sorted(
+    """The council's wards (places' gazetteer), and any other ward a case was recorded in."""
+    recorded = (
         cases_queries.cases_for_measures()
         .exclude(ward="")
         .values_list("ward", flat=True)
         .distinct()
     )
+    return sorted({ward.name for ward in places_queries.wards()} | set(recorded))
 
 
 @dataclass(frozen=True)

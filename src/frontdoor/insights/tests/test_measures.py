@@ -146,3 +146,12 @@ def test_a_case_received_just_after_midnight_in_summer_counts_in_the_new_week(bi
         period="12-weeks", today=datetime.date(2026, 7, 1), codes=["digital-contact-share"]
     ).results[0]
     assert [p.base for p in found.series[-2:]] == [0, 1]
+
+
+def test_the_ward_choices_are_the_gazetteers_wards_and_any_a_case_was_recorded_in(bins):
+    from frontdoor.places import services as places_services
+
+    report = places_services.gazetteer_import(wards=[{"code": "E05000001", "name": "Bargate"}])
+    assert report.ok
+    made.case(received=made.at(MONDAY), ward="Old Town")
+    assert queries.ward_choices() == ["Bargate", "Old Town"]
