@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "frontdoor.journeys",
     "frontdoor.governance",
     "frontdoor.insights",
+    "frontdoor.opendata",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

@@ -14,6 +14,8 @@ urlpatterns = [
     path("track/", include("frontdoor.cases.public_urls")),
     path("", include("frontdoor.journeys.urls")),
     path("", include("frontdoor.insights.urls")),
+    path("open-data/", include("frontdoor.opendata.urls")),
+    path("api/", include("frontdoor.opendata.ckan_urls")),
     path("api/", api.urls),
 ]
 

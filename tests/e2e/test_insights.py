@@ -21,6 +21,7 @@ LINES = [
     "Automatic updates for the top 25 journeys",
     "Build in end to end monitoring and measurements from the start",
     "Automatic updates to keep customers informed on the progress of their case",
+    "More open datasets released",
 ]
 
 
@@ -53,7 +54,7 @@ def test_a_visitor_finds_every_measure_its_strategy_line_and_the_same_figures_in
     text = page.locator("main").inner_text()
     for line in LINES:
         assert line in text
-    assert page.locator("svg.frontdoor-chart[role=img]").count() == 6
+    assert page.locator("svg.frontdoor-chart[role=img]").count() == 7
     assert _figure(page, "digital-contact-share") == "86.7%"  # 13 of 15 contacts online
 
     page.get_by_label("Period", exact=True).select_option("12-weeks")

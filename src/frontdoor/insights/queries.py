@@ -105,9 +105,9 @@ def cases_by_type_ward_month(
         .annotate(b=bucket("received_at", starts))
         .values("b", "case_type__code", "case_type__name", "ward")
         .annotate(
-            received=Count("id"),
-            closed=Count("id", filter=Q(closed=True)),
-            on_time=Count("id", filter=Q(closed=True, closed_at__lte=F("sla_due_at"))),
+            n_received=Count("id"),
+            n_closed=Count("id", filter=Q(closed=True)),
+            n_on_time=Count("id", filter=Q(closed=True, closed_at__lte=F("sla_due_at"))),
         )
         .order_by("b", "case_type__code", "ward")
     )
@@ -117,9 +117,9 @@ def cases_by_type_ward_month(
             row["case_type__code"],
             row["case_type__name"],
             row["ward"],
-            row["received"],
-            row["closed"],
-            row["on_time"],
+            row["n_received"],
+            row["n_closed"],
+            row["n_on_time"],
         )
         for row in rows
     ]

@@ -73,7 +73,7 @@ class Point:
     label: str
     short_label: str
     value: float | None
-    base: int
+    base: int | None  # None: not a count of people or cases, never withheld
 
     def shown(self, *, public: bool) -> float | None:
         return None if public and is_small(self.base) else self.value
@@ -105,7 +105,7 @@ class Definition:
 class Result:
     definition: Definition
     value: float | None
-    base: int
+    base: int | None
     series: list[Point]
     tables: list[Table] = field(default_factory=list)
     # Filled from governance: the strategy line, its strategy, and the target it sets.

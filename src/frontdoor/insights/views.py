@@ -57,7 +57,9 @@ def _present(result, *, public: bool, grain: str) -> dict:
                 "value": "too few to show"
                 if p.shown(public=public) is None and p.value is not None
                 else queries.figure(p.value, result.definition.unit),
-                "base": f"fewer than {queries.SMALL_COUNT}"
+                "base": "–"
+                if p.base is None
+                else f"fewer than {queries.SMALL_COUNT}"
                 if public and queries.is_small(p.base)
                 else f"{p.base:,}",
             }
@@ -133,7 +135,7 @@ def measure_csv(request, code: str):
                 point.label,
                 bucket.start.date().isoformat(),
                 "" if shown is None else round(shown, 2),
-                "" if queries.is_small(point.base) else point.base,
+                "" if point.base is None or queries.is_small(point.base) else point.base,
             ]
         )
     return response

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from frontdoor.governance import queries as governance_queries
-from frontdoor.insights.measures import casework, contacts, forms
+from frontdoor.insights.measures import casework, contacts, forms, published
 from frontdoor.insights.measures.common import Context
 from frontdoor.insights.periods import Filters
 from frontdoor.insights.results import (
@@ -89,6 +89,16 @@ DEFINITIONS: list[Definition] = [
         compute=casework.time_to_resolve,
         strategy_line="Automatic updates to keep customers informed on the progress of their case",
         source_file="000_d2289a8849ee91c7.txt",
+    ),
+    Definition(
+        code="open-datasets-published",
+        title="Open datasets published",
+        how="How many datasets the council has published on its open data pages by the end "
+        "of each week or month (each is republished on its own schedule).",
+        unit=COUNT,
+        direction=UP,
+        compute=published.open_datasets,
+        filters=frozenset(),
     ),
 ]
 
