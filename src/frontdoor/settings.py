@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "frontdoor.governance",
     "frontdoor.directory",
     "frontdoor.reports",
+    "frontdoor.insights",
+    "frontdoor.opendata",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

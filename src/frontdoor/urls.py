@@ -19,6 +19,9 @@ urlpatterns = [
     path("directory/", include("frontdoor.directory.urls")),
     path("staff/directory/", include("frontdoor.directory.staff_urls")),
     path("api/directory/", directory_api.urls),
+    path("", include("frontdoor.insights.urls")),
+    path("open-data/", include("frontdoor.opendata.urls")),
+    path("api/", include("frontdoor.opendata.ckan_urls")),
     path("api/", api.urls),
 ]
 

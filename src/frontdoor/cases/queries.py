@@ -352,3 +352,18 @@ def assignee_choices(*, case: Case) -> list[tuple[str, str]]:
 
 def definition_of_type(*, case_type: CaseType) -> Definition:
     return Definition.from_json(case_type.workflow.definition)
+
+
+def cases_for_measures() -> QuerySet[Case]:
+    """Every case, with no access check and no audit: for aggregate measures only.
+
+    The insights and open data apps count and average over it in SQL; they never show or
+    publish a row of it. "Build in end to end monitoring and measurements from the start"
+    (Digital Strategy 2024-30).
+    """
+    return Case.objects.all()
+
+
+def contacts_for_measures() -> QuerySet[CaseContact]:
+    """Every contact (new and chasing), for aggregate measures only, like cases_for_measures."""
+    return CaseContact.objects.all()
