@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
+    path("account/", include("frontdoor.accounts.resident_urls")),
     path("", include("frontdoor.journeys.urls")),
     path("api/", api.urls),
 ]
