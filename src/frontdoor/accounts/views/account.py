@@ -86,6 +86,7 @@ def _addresses(account) -> list[str]:
 
 @resident_view
 def case(request, reference: str):
+    _claim_new(request)
     found = cases_queries.case_of_resident(resident=request.user, reference=reference)
     if found is None:
         raise Http404("There is no request with that reference in your account.")
