@@ -10,12 +10,10 @@ import re
 import pytest
 
 from frontdoor.accounts import roles
-from frontdoor.accounts import services as accounts
 from frontdoor.cases import services as cases
-from frontdoor.demo import cases as demo_cases
-from frontdoor.demo import journeys as demo_forms
 from frontdoor.journeys.tests.factories import staff
 from frontdoor.notify import queries as notify_queries
+from tests.e2e import test_journeys
 from tests.e2e.test_journeys import complete
 
 EMAIL = "resident@example.com"  # what test_journeys.complete types into email questions
@@ -23,15 +21,8 @@ UPDATE = "A crew will collect your bin tomorrow morning."
 MISSED_BIN = "report-a-missed-bin-collection"
 
 
-@pytest.fixture
-def published(transactional_db):
-    """The demo forms, and the case types (each in its team) they become."""
-    for code, name in demo_cases.TEAMS:
-        accounts.team_define(code=code, name=name)
-    for code, name, _workflow, team, _days in demo_cases.CASE_TYPES:
-        cases.case_type_define(code=code, name=name, team=team)
-    staff(username="manager")
-    demo_forms.forms_publish()
+# The demo forms, their case types and the gazetteer, as the journeys' own tests set them up.
+published = test_journeys.published
 
 
 def _sign_in_email() -> tuple[str, str]:

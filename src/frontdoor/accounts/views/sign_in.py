@@ -183,12 +183,13 @@ def oidc_callback(request):
     pending = request.session.pop(OIDC_PENDING, None)
     state = request.GET.get("state", "")
     problem = None
-    if not pending or not hmac.compare_digest(pending["state"], state):
+    if request.GET.get("error"):
+        # The resident said no, or the provider could not sign them in: nothing to check.
+        problem = f"You did not finish signing in with {oidc.provider_name()}"
+        reason = f"provider said {request.GET['error'][:50]}"
+    elif not pending or not hmac.compare_digest(pending["state"], state):
         problem = "Your sign-in did not start here, or took too long. Sign in again"
         reason = "state missing or different"
-    elif request.GET.get("error"):
-        problem = f"You did not finish signing in with {oidc.provider_name()}."
-        reason = f"provider said {request.GET['error'][:50]}"
     if problem is None:
         try:
             identity = oidc.authorization_finish(
