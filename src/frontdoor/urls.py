@@ -15,6 +15,7 @@ urlpatterns = [
     path("track/", include("frontdoor.cases.public_urls")),
     path("open311/v2/", include("frontdoor.reports.open311_urls")),
     path("", include("frontdoor.reports.urls")),
+    path("account/", include("frontdoor.accounts.resident_urls")),
     path("", include("frontdoor.journeys.urls")),
     path("directory/", include("frontdoor.directory.urls")),
     path("staff/directory/", include("frontdoor.directory.staff_urls")),
