@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.privacy",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
