@@ -175,7 +175,7 @@ def submissions_export(*, emails=(), case_references=()) -> list[dict]:
             "answers": s.answers,
             "files": [
                 {"name": u.name, "type": u.content_type, "size": u.size} for u in s.uploads.all()
-            ],  # fmt: skip
+            ],
             "feedback": [{"rating": f.rating, "comment": f.comment} for f in s.feedback.all()],
         }
         for s in found

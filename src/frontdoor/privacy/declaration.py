@@ -33,6 +33,14 @@ CONSENT = "Consent (UK GDPR Article 6(1)(a))"
 LEGITIMATE_INTERESTS = "Legitimate interests (UK GDPR Article 6(1)(f)), for security"
 
 
+def period_text(months: int) -> str:
+    """24 → "2 years", 18 → "18 months"."""
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} year{'s' if years != 1 else ''}"
+    return f"{months} month{'s' if months != 1 else ''}"
+
+
 @dataclass(frozen=True)
 class Record:
     """One kind of personal data: what it is, why we hold it, for how long, and then what."""
@@ -53,6 +61,14 @@ class Record:
     adjustable: bool = False
     # Subject access and erasure reach it (through the owning app's queries and services).
     in_subject_access: bool = True
+
+    @property
+    def retention(self) -> str:
+        return f"{period_text(self.retention_months)} after {self.retention_from}"
+
+    @property
+    def end_text(self) -> str:
+        return ENDS[self.end]
 
 
 RECORDS: tuple[Record, ...] = (
@@ -218,7 +234,7 @@ RECORDS: tuple[Record, ...] = (
             "axes.AccessAttemptExpiration",
             "axes.AccessLog",
             "axes.AccessFailureLog",
-        ),  # fmt: skip
+        ),
         personal_data="Username tried, IP address and browser",
         purpose="Stopping people guessing passwords",
         lawful_basis=LEGITIMATE_INTERESTS,

@@ -51,9 +51,12 @@ class LegalHold(models.Model):
     placed_at = models.DateTimeField()
     released_at = models.DateTimeField(null=True, blank=True)
     released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     release_reason = models.TextField(blank=True)
 
     class Meta:
@@ -91,9 +94,12 @@ class DisposalRun(models.Model):
     # Per step: {"count": n, "examples": [...]} for a dry run; {"records": n, ...} for a real one.
     results = models.JSONField(default=dict)
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -15,8 +15,9 @@ from frontdoor.journeys.models import Feedback, Submission, Upload
 @transaction.atomic
 def submissions_anonymise(*, ids=(), case_references=()) -> dict[str, int]:
     """Blank the answers and email of these submissions, delete their files and comments."""
-    chosen = Submission.objects.filter(Q(pk__in=list(ids)) | Q(case_reference__in=list(
-        case_references)))  # fmt: skip
+    chosen = Submission.objects.filter(
+        Q(pk__in=list(ids)) | Q(case_reference__in=list(case_references))
+    )
     chosen_ids = list(chosen.values_list("id", flat=True))
     uploads = Upload.objects.filter(submission_id__in=chosen_ids)
     for upload in uploads.only("id", "file"):

@@ -38,13 +38,6 @@ def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
-def _period(months: int) -> str:
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{months} month{'s' if months != 1 else ''}"
-
-
 def disposal_plan(*, as_of: datetime.datetime) -> list[dict]:
     """Every step a run takes, with its rule and cut-off date, from today's rules."""
     rules = {(r.kind, r.case_type_code): r for r in RetentionRule.objects.all()}
@@ -67,7 +60,7 @@ def disposal_plan(*, as_of: datetime.datetime) -> list[dict]:
                         end,
                         case_type=rule.case_type_code,
                         source="data officer's rule for this case type",
-                    )  # fmt: skip
+                    )
                 )
             default = rules.get(("case", ""))
             plan.append(
@@ -78,7 +71,7 @@ def disposal_plan(*, as_of: datetime.datetime) -> list[dict]:
                     end,
                     source="data officer's rule" if default else "legal default",
                     except_=[r.case_type_code for r in specific],
-                )  # fmt: skip
+                )
             )
             continue
         rule = rules.get((record.step, ""))
@@ -89,7 +82,7 @@ def disposal_plan(*, as_of: datetime.datetime) -> list[dict]:
                 rule.months if rule else record.retention_months,
                 end,
                 source="data officer's rule" if rule else "legal default",
-            )  # fmt: skip
+            )
         )
     return plan
 
@@ -106,8 +99,9 @@ def _step(record, as_of, months, end, *, source, case_type="", except_=()) -> di
         "except": list(except_),
         "months": months,
         "cutoff": months_before(as_of, months).isoformat(),
-        "action": end,
-        "rule": f"{scope}: {end} {_period(months)} after {record.retention_from} ({source})",
+        "action": record.end,
+        "rule": f"{scope}: {end} {declaration.period_text(months)} "
+        f"after {record.retention_from} ({source})",
     }
 
 

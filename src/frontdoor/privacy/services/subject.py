@@ -214,7 +214,7 @@ def person_erase(*, actor, reference: str, reason: str) -> SubjectRequest:
             {
                 "reason": f"Nothing was erased: a legal hold covers {held}. "
                 "Release the hold first if the law allows."
-            }  # fmt: skip
+            }
         )
     outcome: dict[str, int] = {}
     for source in reversed(sources.all_sources()):

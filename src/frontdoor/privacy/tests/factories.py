@@ -23,9 +23,15 @@ def case_type(code: str = "missed-bin", name: str = "Missed bin collection"):
 
 
 def closed_case(
-    *, officer, years_ago: float, case_type_code: str = "missed-bin", email="amara@example.com",
-    name="Amara Okonkwo", phone="", **overrides,
-):  # fmt: skip
+    *,
+    officer,
+    years_ago: float,
+    case_type_code: str = "missed-bin",
+    email="amara@example.com",
+    name="Amara Okonkwo",
+    phone="",
+    **overrides,
+):
     """A case closed `years_ago` years ago, with a message and a follower."""
     contact = case_factories.contact(email=email, name=name, phone=phone)
     case = case_factories.case(case_type_code=case_type_code, contact=contact, **overrides)

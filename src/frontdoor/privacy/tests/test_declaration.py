@@ -12,10 +12,25 @@ from frontdoor.privacy.steps import STEPS
 
 # Field names that, on any model, mean "this is about a person".
 PERSONAL_NAMES = {
-    "email", "phone", "postcode", "address", "uprn", "first_name", "last_name", "username",
-    "ip_address", "user_agent", "session_data", "to", "answers", "personalisation",
-    "comment", "resume_email", "actor_label", "args_kwargs",
-}  # fmt: skip
+    "email",
+    "phone",
+    "postcode",
+    "address",
+    "uprn",
+    "first_name",
+    "last_name",
+    "username",
+    "ip_address",
+    "user_agent",
+    "session_data",
+    "to",
+    "answers",
+    "personalisation",
+    "comment",
+    "resume_email",
+    "actor_label",
+    "args_kwargs",
+}
 
 
 def _looks_personal(model) -> list[str]:

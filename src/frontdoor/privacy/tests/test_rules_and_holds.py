@@ -55,8 +55,9 @@ def test_only_a_data_officer_may_set_rules_or_holds(officer):
     with pytest.raises(PermissionDenied):
         services.retention_rule_set(actor=agent, kind="case", months=12)
     with pytest.raises(PermissionDenied):
-        services.legal_hold_place(actor=agent, target_type="resident", target="a@example.com",
-                                  reason="Claim")  # fmt: skip
+        services.legal_hold_place(
+            actor=agent, target_type="resident", target="a@example.com", reason="Claim"
+        )
 
 
 def test_a_hold_on_a_case_needs_a_real_reference_and_a_reason(officer):
