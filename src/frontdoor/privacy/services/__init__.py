@@ -5,6 +5,7 @@ and erasure (subject.py), and the registry other apps add their data to (sources
 """
 
 from frontdoor.privacy.services.disposal import (
+    BATCH_SIZE,
     disposal_dry_run_start,
     disposal_execute,
     disposal_plan,
@@ -38,6 +39,7 @@ def subject_access_source(**kwargs) -> None:
 
 
 __all__ = [
+    "BATCH_SIZE",
     "Person",
     "Source",
     "bundle_pdf",

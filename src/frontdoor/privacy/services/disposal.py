@@ -22,6 +22,7 @@ from django.utils import timezone
 from frontdoor.accounts import roles
 from frontdoor.accounts import services as accounts
 from frontdoor.audit import services as audit
+from frontdoor.cases import queries as cases_queries
 from frontdoor.privacy import declaration
 from frontdoor.privacy.models import DisposalBatch, DisposalRun, Disposed, RetentionRule
 from frontdoor.privacy.steps import STEPS, Holds
@@ -90,7 +91,8 @@ def disposal_plan(*, as_of: datetime.datetime) -> list[dict]:
 def _step(record, as_of, months, end, *, source, case_type="", except_=()) -> dict:
     scope = f"{record.name}"
     if case_type:
-        scope = f"{record.name} of type {case_type}"
+        found = cases_queries.case_type_get(code=case_type)
+        scope = f"{record.name}: {found.name if found else case_type}"
     elif except_:
         scope = f"{record.name} of other types"
     return {
@@ -124,14 +126,23 @@ def disposal_start(*, actor, dry_run_id: int) -> DisposalRun:
     return _run_create(actor=actor, dry_run=False, as_of=dry.as_of, plan=dry.plan, source=dry)
 
 
-def disposal_scheduled(*, as_of: datetime.datetime | None = None) -> DisposalRun:
-    """The scheduled run (manage.py privacy_disposal): plan from today's rules, then do it."""
+def disposal_scheduled(
+    *,
+    as_of: datetime.datetime | None = None,
+    dry_run: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_batch: Callable[[DisposalBatch], None] | None = None,
+) -> DisposalRun:
+    """The scheduled run (manage.py privacy_disposal): plan from today's rules, then do it
+    here, in the scheduler's own process."""
     with transaction.atomic():
-        run = _run_create(actor=audit.SYSTEM, dry_run=False, as_of=as_of or timezone.now())
-    return disposal_execute(run_id=run.pk)
+        run = _run_create(
+            actor=audit.SYSTEM, dry_run=dry_run, as_of=as_of or timezone.now(), enqueue=False
+        )
+    return disposal_execute(run_id=run.pk, batch_size=batch_size, on_batch=on_batch)
 
 
-def _run_create(*, actor, dry_run, as_of, plan=None, source=None) -> DisposalRun:
+def _run_create(*, actor, dry_run, as_of, plan=None, source=None, enqueue=True) -> DisposalRun:
     run = DisposalRun.objects.create(
         dry_run=dry_run,
         from_dry_run=source,
@@ -147,9 +158,10 @@ def _run_create(*, actor, dry_run, as_of, plan=None, source=None) -> DisposalRun
         subject_id=run.pk,
         detail={"steps": len(run.plan)},
     )
-    from frontdoor.privacy import tasks
+    if enqueue:
+        from frontdoor.privacy import tasks
 
-    transaction.on_commit(lambda: tasks.disposal_run.enqueue(run_id=run.pk))
+        transaction.on_commit(lambda: tasks.disposal_run.enqueue(run_id=run.pk))
     return run
 
 
