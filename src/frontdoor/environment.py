@@ -137,6 +137,13 @@ SETTINGS: tuple[Setting, ...] = (
         "template; its host is added to the Content-Security-Policy. Empty hides the map: "
         "residents still answer in words.",
     ),
+    Setting(
+        "COUNCIL_BOUNDARY",
+        "",
+        "Path to a GeoJSON file with the council's boundary (a Polygon or MultiPolygon, "
+        "for example from the ONS Open Geography Portal). Reports outside it are refused. "
+        "Empty uses the demo council's outline.",
+    ),
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),

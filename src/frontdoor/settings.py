@@ -34,6 +34,7 @@ DEFAULT_FROM_EMAIL = env.value("EMAIL_FROM")
 if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
+COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "frontdoor.accounts",
     "frontdoor.audit",
     "frontdoor.notify",
+    "frontdoor.places",
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",

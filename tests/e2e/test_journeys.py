@@ -13,6 +13,7 @@ from frontdoor.cases import queries as case_queries
 from frontdoor.cases import services as cases
 from frontdoor.demo import cases as demo_cases
 from frontdoor.demo import journeys as demo_forms
+from frontdoor.demo import places as demo_places
 from frontdoor.journeys import queries
 from frontdoor.journeys.definition import Page
 from frontdoor.journeys.tests.factories import PASSWORD, staff
@@ -35,6 +36,7 @@ def published(transactional_db):
     for code, name, _workflow, team, _days in demo_cases.CASE_TYPES:
         cases.case_type_define(code=code, name=name, team=team)
     staff(username="manager")
+    demo_places.create()
     demo_forms.forms_publish()
 
 
@@ -44,8 +46,9 @@ def _avoiding_advice(page: Page, question, values: list[str]) -> str:
     return next(value for value in values if value not in ends)
 
 
-def answer_page(browser_page, page: Page) -> None:
-    """Fill in one page the way a resident would, by the labels they read."""
+def answer_page(browser_page, page: Page) -> bool:
+    """Fill in one page the way a resident would, by the labels they read; True when the
+    page's own steps have already moved the resident on."""
     for q in page.questions:
         field = browser_page.get_by_label(q.label, exact=True)
         if q.type in {"short_text", "long_text"}:
@@ -60,9 +63,14 @@ def answer_page(browser_page, page: Page) -> None:
         elif q.type == "phone":
             field.fill("07700 900 982")
         elif q.type == "address":
-            browser_page.get_by_label("Address line 1", exact=True).fill("4 Bedford Place")
-            browser_page.get_by_label("Town or city", exact=True).fill("Southampton")
+            # The GOV.UK "find an address" steps: postcode, then pick from the gazetteer.
             browser_page.get_by_label("Postcode", exact=True).fill("so15 2db")
+            browser_page.get_by_role("button", name="Find address").click()
+            browser_page.assert_accessible()
+            assert "addresses found" in browser_page.content()
+            browser_page.locator('[name="uprn"]').select_option(index=1)
+            browser_page.get_by_role("button", name="Use this address").click()
+            return True
         elif q.type == "location":
             field.fill("Outside 4 Bedford Place, SO15 2DB")
             holder = browser_page.locator('[data-module="frontdoor-location-map"]')
@@ -84,6 +92,7 @@ def answer_page(browser_page, page: Page) -> None:
             field.set_input_files({"name": kind[0], "mimeType": kind[1], "buffer": kind[2]})
         elif q.type == "declaration":
             field.check()
+    return False
 
 
 def complete(browser_page, slug: str) -> str:
@@ -100,8 +109,8 @@ def complete(browser_page, slug: str) -> str:
     browser_page.assert_accessible()
     while not browser_page.url.endswith("/check-answers/"):
         key = browser_page.url.rstrip("/").rsplit("/", 1)[1]
-        answer_page(browser_page, definition.page(key))
-        browser_page.get_by_role("button", name="Continue").click()
+        if not answer_page(browser_page, definition.page(key)):
+            browser_page.get_by_role("button", name="Continue").click()
         browser_page.assert_accessible()
         assert not browser_page.locator(".govuk-error-summary").count(), browser_page.url
     assert (

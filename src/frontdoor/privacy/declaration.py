@@ -280,6 +280,14 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "privacy.Disposed": "the ids of records already anonymised, so no run does one twice",
 }
 
+# Places, not people: published gazetteer data (addresses, postcodes) that names nobody.
+# The model-walk test lets them hold place fields, but never a link to a person.
+PLACE_DATA: dict[str, str] = {
+    "places.Ward": "ward names and boundaries (ONS)",
+    "places.Postcode": "postcode centres (ONS Postcode Directory)",
+    "places.Address": "the gazetteer: UPRN, address and position of each property",
+}
+
 BY_CODE = {record.code: record for record in RECORDS}
 BY_MODEL = {label: record for record in RECORDS for label in record.models}
 

@@ -58,6 +58,7 @@ def test_every_model_is_declared_as_personal_data_or_as_holding_none():
         for model in apps.get_models()
         if declaration.record_for(model._meta.label) is None
         and model._meta.label not in declaration.NO_PERSONAL_DATA
+        and model._meta.label not in declaration.PLACE_DATA
     ]
     assert not undeclared, (
         "Declare these in privacy/declaration.py (a Record with purpose and retention, or "
@@ -74,9 +75,18 @@ def test_no_model_that_holds_personal_data_is_waved_through_as_holding_none():
     assert not wrong, f"these hold personal data, so need a Record: {wrong}"
 
 
+def test_place_data_holds_places_only_never_a_link_to_a_person():
+    place_fields = {"postcode", "address", "uprn"}
+    wrong = {
+        label: set(_looks_personal(apps.get_model(label))) - place_fields
+        for label in declaration.PLACE_DATA
+    }
+    assert not any(wrong.values()), f"these name people, so need a Record: {wrong}"
+
+
 def test_every_declared_model_exists_and_appears_once():
     labels = [label for record in declaration.RECORDS for label in record.models]
-    labels += list(declaration.NO_PERSONAL_DATA)
+    labels += list(declaration.NO_PERSONAL_DATA) + list(declaration.PLACE_DATA)
     assert len(labels) == len(set(labels))
     for label in labels:
         apps.get_model(label)  # raises LookupError for a model that is gone
