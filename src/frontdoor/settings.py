@@ -35,6 +35,7 @@ if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
 COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
+PRIVACY_ENCRYPTION_KEYS = env.listing("PRIVACY_ENCRYPTION_KEYS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -193,7 +194,8 @@ STATIC_ROOT = DATA_DIR / "static"
 # Leaflet) and compiles assets/scss; nothing third-party is kept in the repository.
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files residents send are encrypted at rest (privacy/storage.py).
+    "default": {"BACKEND": "frontdoor.privacy.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

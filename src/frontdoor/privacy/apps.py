@@ -9,7 +9,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from frontdoor.accounts import roles
         from frontdoor.core import navigation
-        from frontdoor.privacy import sources
+        from frontdoor.privacy import checks, sources  # noqa: F401 (checks registers itself)
 
         sources.register_built_in()
         navigation.register(
