@@ -248,24 +248,67 @@ def services_load(ids: list, *, full: bool = True) -> list[Service]:
     return attach_terms([found[i] for i in ids if i in found])
 
 
-def services_for_results(ids: list) -> list[Service]:
-    """What a page of search results shows: names, organisation, opening times and places
-    (for distance), in four queries, in the order given."""
-    qs = (
-        Service.objects.filter(pk__in=ids)
-        .select_related("organization")
-        .prefetch_related(
-            "schedules",
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "schedules"
-                ),
-            ),
+@dataclass
+class ScheduleRule:
+    """The parts of an HSDS schedule that say when a service opens (see opening.py)."""
+
+    opens_at: datetime.time | None
+    closes_at: datetime.time | None
+    freq: str
+    byday: str
+    bymonthday: str
+    interval: int | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    until: datetime.date | None
+    dtstart: datetime.date | None
+    description: str
+
+
+_RULE_FIELDS = tuple(ScheduleRule.__dataclass_fields__)
+
+
+@dataclass
+class ResultRow:
+    """One search result: what the results page shows, read without model instances."""
+
+    pk: object
+    name: str
+    description: str
+    organization_name: str
+    status: str
+    is_free: bool
+    online: bool
+    schedules: list[ScheduleRule] = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+
+def services_for_results(ids: list) -> list[ResultRow]:
+    """A page of search results in three queries and no model instances, in the order given:
+    the results page is the directory's busiest, so it reads only what it shows."""
+    rows = {
+        row[0]: ResultRow(*row[:3], row[3] or "", *row[4:])
+        for row in Service.objects.filter(pk__in=ids).values_list(
+            "pk", "name", "description", "organization__name", "status", "is_free", "online"
         )
-    )
-    found = {s.pk: s for s in qs}
-    return [found[i] for i in ids if i in found]
+    }
+    for values in Schedule.objects.filter(
+        Q(service_id__in=ids) | Q(service_at_location__service_id__in=ids)
+    ).values_list("service_id", "service_at_location__service_id", *_RULE_FIELDS):
+        owner = rows.get(values[0] or values[1])
+        if owner is not None:
+            owner.schedules.append(ScheduleRule(*values[2:]))
+    for sid, lat, lng in ServiceAtLocation.objects.filter(
+        service_id__in=ids, location__latitude__isnull=False, location__longitude__isnull=False
+    ).values_list("service_id", "location__latitude", "location__longitude"):
+        rows[sid].points.append((lat, lng))
+    return [rows[i] for i in ids if i in rows]
+
+
+def nearest_point_m(points: list[tuple[float, float]], point: places.Point | None) -> float | None:
+    if point is None or not points:
+        return None
+    return min(places.distance_m(point.lat, point.lng, lat, lng) for lat, lng in points)
 
 
 def service_get(*, service_id, listed_only: bool = True) -> Service | None:
@@ -374,17 +417,6 @@ def service_at_locations() -> QuerySet[ServiceAtLocation]:
 
 def locations() -> QuerySet[Location]:
     return Location.objects.prefetch_related("addresses").order_by("name")
-
-
-def nearest_distance_m(svc: Service, point: places.Point | None) -> float | None:
-    if point is None:
-        return None
-    distances = [
-        places.distance_m(point.lat, point.lng, sal.location.latitude, sal.location.longitude)
-        for sal in svc.service_at_locations.all()
-        if sal.location.latitude is not None and sal.location.longitude is not None
-    ]
-    return min(distances) if distances else None
 
 
 def all_schedules(svc: Service) -> list[Schedule]:

@@ -49,14 +49,13 @@ def _filter(form: forms.SearchForm, now) -> queries.ServiceFilter:
     return flt
 
 
-def _result(svc, point, now) -> dict:
-    schedules = queries.all_schedules(svc)
-    distance = queries.nearest_distance_m(svc, point)
-    is_open = opening.is_open(schedules, now)
-    nxt = opening.next_opening(schedules, now)
+def _result(row: queries.ResultRow, point, now) -> dict:
+    distance = queries.nearest_point_m(row.points, point)
+    is_open = opening.is_open(row.schedules, now)
+    nxt = None if is_open else opening.next_opening(row.schedules, now)
     return {
-        "service": svc,
-        "summary": _summary(svc.description),
+        "service": row,
+        "summary": _summary(row.description),
         "miles": None if distance is None else distance / METRES_PER_MILE,
         "next_opening": "Open now" if is_open else opening.when_text(nxt, now),
     }
