@@ -291,7 +291,8 @@ def _refresh_chunk(ids: list) -> None:
 
 def _replace_children(typed: dict[str, list[dict]]) -> None:
     """An imported service's rows replace what it had: what the feed dropped goes."""
-    service_ids = [item["id"] for item in typed.get("service", [])]
+    # Only services already in the directory have rows to drop: a first load skips this.
+    service_ids = list(_existing_ids("service", {item["id"] for item in typed.get("service", [])}))
     if not service_ids:
         return
     for start in range(0, len(service_ids), 500):
