@@ -81,11 +81,19 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
         ),
         "",
     )
+    # Sensitive free-text answers are stored encrypted (privacy's key from settings).
+    from frontdoor.privacy import services as privacy
+
+    sealed = {q.key for q in definition.questions() if q.sensitive and answers.get(q.key)}
+    reference = _reference()
     submission = Submission.objects.create(
-        reference=_reference(),
+        reference=reference,
         draft_key=draft.key,
         version=draft.version,
-        answers=answers,
+        answers={
+            key: privacy.sensitive_seal(text=value) if key in sealed else value
+            for key, value in answers.items()
+        },
         channel=draft.channel,
         assisted_by=draft.assisted_by,
         contact_email=email,
@@ -99,7 +107,9 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
     Upload.objects.filter(draft=draft, key__in=kept).update(submission=submission, draft=None)
     shown = []
     for q in definition.questions():
-        if q.key in answers:
+        if q.key in sealed:
+            shown.append((q.label, privacy.sensitive_placeholder(reference=reference, key=q.key)))
+        elif q.key in answers:
             text = answer_display(q, answers[q.key])
             if q.type == "file" and answers[q.key]:
                 text += f" ({other_apps.file_url(key=answers[q.key]['upload'])})"
