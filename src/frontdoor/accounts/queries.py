@@ -126,7 +126,7 @@ def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
 
     found = Q(pk__in=[])
     for email in emails:
-        found |= Q(email__iexact=email)
+        found |= Q(email__iexact=email) | Q(resident_account__email__iexact=email)
     if usernames:
         found |= Q(username__in=list(usernames))
     return list(get_user_model().objects.filter(found).values_list("id", flat=True))
@@ -134,8 +134,27 @@ def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
 
 def accounts_export(*, ids) -> list[dict]:
     """An account's own details, as plain data for a subject access bundle."""
+    from frontdoor.accounts.models import ResidentAccount
+
+    residents = {
+        account.user_id: {
+            "email": account.email,
+            "name": account.full_name,
+            "phone": account.phone,
+            "address": account.address,
+            "postcode": account.postcode,
+            "created_at": account.created_at.isoformat(),
+            "closed_at": account.closed_at.isoformat() if account.closed_at else None,
+            "sign_in_services": [i.issuer for i in account.identities.all()],
+            "contact_preferences": {p.topic: p.channels for p in account.preferences.all()},
+        }
+        for account in ResidentAccount.objects.filter(user_id__in=list(ids)).prefetch_related(
+            "identities", "preferences"
+        )
+    }
     return [
         {
+            "resident_account": residents.get(u.pk),
             "username": u.username,
             "name": u.get_full_name(),
             "email": u.email,

@@ -785,3 +785,25 @@ def partner_update_receive(
         detail={"partner": api_client.name, "status": status},
     )
     return update
+
+
+# --- Privacy: retention and erasure (called by frontdoor.privacy) ---
+
+
+@transaction.atomic
+def reports_anonymise(*, case_ids) -> dict[str, int]:
+    """Remove what could say who reported a problem, with their case, keeping the row.
+
+    Strategy: "data is not kept for longer than it is needed". Category, ward, dates and
+    "me too" counts stay, so the open data and the measures count the same.
+    """
+    reports = Report.objects.filter(case_id__in=list(case_ids))
+    photos = Photo.objects.filter(report__in=reports)
+    for photo in photos.only("id", "file"):
+        photo.file.delete(save=False)
+    removed = photos.delete()[0]
+    changed = reports.update(
+        description="", attributes={}, media_url="", address="", postcode="", uprn="",
+        latitude=None, longitude=None,
+    )  # fmt: skip
+    return {"reports": changed, "report photos": removed}

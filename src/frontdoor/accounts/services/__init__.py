@@ -20,6 +20,7 @@ from frontdoor.accounts.services.residents import (
     sign_in_with_link,
 )
 from frontdoor.accounts.services.staff import (
+    accounts_anonymise,
     role_check,
     roles_ensure,
     security_log,
@@ -39,6 +40,7 @@ from frontdoor.accounts.services.two_factor import (
 )
 
 __all__ = [
+    "accounts_anonymise",
     "CHANNELS",
     "TOPICS",
     "AccountError",

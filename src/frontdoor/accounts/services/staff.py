@@ -96,5 +96,30 @@ def accounts_anonymise(*, ids) -> int:
         user.set_unusable_password()
         user.save()
         user.groups.clear()
+        _resident_account_wipe(user)
         count += 1
     return count
+
+
+def _resident_account_wipe(user) -> None:
+    """The resident account's details go too, as when a resident closes it themselves."""
+    from django.utils import timezone
+
+    from frontdoor.accounts.models import (
+        ContactPreference,
+        OneTimeCode,
+        ResidentAccount,
+        ResidentIdentity,
+    )
+
+    account = ResidentAccount.objects.filter(user=user).first()
+    if account is None:
+        return
+    ContactPreference.objects.filter(account=account).delete()
+    ResidentIdentity.objects.filter(account=account).delete()
+    OneTimeCode.objects.filter(account=account).delete()
+    account.email = f"closed-{account.pk}@closed.invalid"
+    account.full_name = account.phone = account.address = account.postcode = ""
+    account.phone_verified_at = None
+    account.closed_at = account.closed_at or timezone.now()
+    account.save()
