@@ -562,7 +562,12 @@ def cases_export(*, emails=(), phones=(), user_ids=()) -> list[dict]:
                     "ward": case.ward,
                 },
                 "timeline": [
-                    {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
+                    {
+                        "at": e.at.isoformat(),
+                        "kind": e.get_kind_display(),
+                        "text": e.text,
+                        "public": e.public,
+                    }
                     for e in case.events.all()
                 ],
                 "contacts": [

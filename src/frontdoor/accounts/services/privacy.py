@@ -85,6 +85,10 @@ def resident_data_export(*, user) -> dict:
             )
         ],
     }
+    # Every record about them, from the same code a data officer's subject access uses.
+    from frontdoor.privacy import services as privacy
+
+    data["all_records"] = privacy.my_data_bundle(user=user)
     audit.audit_record(
         actor=user,
         action="resident.data_downloaded",
