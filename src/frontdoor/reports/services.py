@@ -46,7 +46,7 @@ from frontdoor.reports.models import (
     Report,
 )
 
-WORKFLOW = "street-report"
+WORKFLOW = "reports-street-problem"
 MAX_DESCRIPTION = 4000  # GeoReport v2: "may not exceed 4,000 characters"
 MAX_PHOTOS = 3
 PHOTO_TYPES = ("image/jpeg", "image/png")
