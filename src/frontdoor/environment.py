@@ -109,6 +109,44 @@ SETTINGS: tuple[Setting, ...] = (
         "`true` when a load balancer terminates HTTPS and sets X-Forwarded-Proto.",
     ),
     Setting(
+        "STAFF_IDLE_MINUTES",
+        "30",
+        "Minutes without activity after which a member of staff is signed out.",
+    ),
+    Setting(
+        "RESIDENT_IDLE_MINUTES",
+        "60",
+        "Minutes without activity after which a resident is signed out of their account.",
+    ),
+    Setting(
+        "OIDC_ISSUER",
+        "",
+        "OpenID Connect provider residents may sign in with (its issuer URL, whose "
+        "`/.well-known/openid-configuration` is read), e.g. "
+        "`https://oidc.account.gov.uk/` for GOV.UK One Login; empty offers email sign-in only.",
+    ),
+    Setting("OIDC_CLIENT_ID", "", "This council's client id at the OpenID Connect provider."),
+    Setting(
+        "OIDC_CLIENT_SECRET",
+        "",
+        "The client secret for `client_secret_basic`; empty with OIDC_PRIVATE_KEY_FILE set "
+        "uses `private_key_jwt` (what GOV.UK One Login asks for).",
+    ),
+    Setting(
+        "OIDC_PRIVATE_KEY_FILE",
+        "",
+        "PEM file of the RSA private key whose public half the provider holds, for "
+        "`private_key_jwt` client authentication.",
+    ),
+    Setting(
+        "OIDC_PROVIDER_NAME",
+        "GOV.UK One Login",
+        "The provider's name on the sign-in button.",
+    ),
+    Setting(
+        "OIDC_SCOPES", "openid email", "Scopes asked of the provider; `email` must be among them."
+    ),
+    Setting(
         "NOTIFY_API_KEY", "", "GOV.UK Notify API key; empty keeps messages in the local outbox."
     ),
     Setting(

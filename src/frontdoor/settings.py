@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -62,7 +64,10 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.directory",
     "frontdoor.reports",
+    "frontdoor.insights",
+    "frontdoor.opendata",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -138,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Residents' sessions (email link or code, OpenID Connect): never a staff member.
+    "frontdoor.accounts.backends.ResidentBackend",
 ]
 LOGIN_URL = "accounts:staff-sign-in"
 LOGIN_REDIRECT_URL = "accounts:staff-home"
@@ -152,6 +161,18 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env.flag("BEHIND_PROXY") else 0
 
 SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
+# Signed out after this long without activity (accounts.middleware.IdleTimeoutMiddleware).
+STAFF_IDLE_MINUTES = env.integer("STAFF_IDLE_MINUTES")
+RESIDENT_IDLE_MINUTES = env.integer("RESIDENT_IDLE_MINUTES")
+# Residents' single sign-on (accounts.oidc); empty issuer offers email sign-in only.
+OIDC_ISSUER = env.value("OIDC_ISSUER")
+OIDC_CLIENT_ID = env.value("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env.value("OIDC_CLIENT_SECRET")
+OIDC_PRIVATE_KEY_FILE = env.value("OIDC_PRIVATE_KEY_FILE")
+OIDC_PROVIDER_NAME = env.value("OIDC_PROVIDER_NAME")
+OIDC_SCOPES = env.value("OIDC_SCOPES")
+# Staff two-factor sign-in (django-otp TOTP): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = env.value("SERVICE_NAME")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
