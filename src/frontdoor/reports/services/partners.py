@@ -30,7 +30,7 @@ def key_hash(key: str) -> str:
 
 
 @transaction.atomic
-def api_client_issue(*, user, name: str, contact_email: str = "") -> tuple[ApiClient, str]:
+def api_client_issue(*, user, name: str) -> tuple[ApiClient, str]:
     """Give a partner app an Open311 API key; the key is returned once and stored hashed."""
     accounts.role_check(user=user, roles=KEY_ISSUERS, action="issue API keys")
     name = name.strip()
@@ -39,7 +39,6 @@ def api_client_issue(*, user, name: str, contact_email: str = "") -> tuple[ApiCl
     key = secrets.token_urlsafe(32)
     client = ApiClient.objects.create(
         name=name[:200],
-        contact_email=contact_email.strip().lower(),
         key_hash=key_hash(key),
         key_prefix=key[:8],
         created_at=timezone.now(),
