@@ -74,6 +74,8 @@ def place_locate(place: Place) -> _Located:
             raise ReportError("Enter a real postcode, like SO14 7LY", field="postcode")
     if not postcode and address:
         postcode = places.postcode_in(address)
+        if postcode and places.postcode_normalise(address) == postcode:
+            address = ""  # only a postcode was typed: keep it as the postcode, written properly
     if latitude is None and postcode:
         point = places.point_for_postcode(postcode)
         if point is None:
