@@ -81,7 +81,7 @@ def staff_two_factor(request):
         return _start_again(request)
     if services.totp_device(user=user) is None:
         return redirect("accounts:staff-two-factor-set-up")
-    form = TotpForm(request.POST or None)
+    form = TotpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.totp_verify(user=user, token=form.cleaned_data["code"])
@@ -106,7 +106,7 @@ def staff_two_factor_set_up(request):
     if services.totp_device(user=user) is not None:
         return redirect("accounts:staff-two-factor")
     device = services.totp_enrolment_start(user=user)
-    form = TotpForm(request.POST or None)
+    form = TotpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.totp_enrolment_confirm(user=user, token=form.cleaned_data["code"])
