@@ -7,11 +7,21 @@ class AccountsConfig(AppConfig):
     verbose_name = "Staff and resident accounts, sign-in and roles"
 
     def ready(self):
+        from frontdoor.accounts import roles
         from frontdoor.core import navigation
 
         navigation.register(
             navigation.Entry(
                 "Staff home", "accounts:staff-home", audience=navigation.STAFF, order=0
+            )
+        )
+        navigation.register(
+            navigation.Entry(
+                "Staff sign-in",
+                "accounts:staff-people",
+                audience=navigation.STAFF,
+                order=95,
+                roles=frozenset({roles.ADMINISTRATOR}),
             )
         )
         navigation.register(

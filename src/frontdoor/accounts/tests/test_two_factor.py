@@ -178,3 +178,17 @@ def test_forms_posted_without_the_csrf_token_are_refused(db, officer):
     assert careful.post("/staff/sign-out/").status_code == 403
     assert careful.post("/api/cases/K7QM-4XTD/notes", {"text": "x"}).status_code == 403
     assert careful.get("/staff/").status_code == 200  # still signed in
+
+
+def test_an_administrator_resets_two_factor_sign_in_from_the_staff_page(client, officer):
+    admin = staff(roles.ADMINISTRATOR, username="jo")
+    client.force_login(admin)
+    page = client.get("/staff/people/").content.decode()
+    assert "Priya Tester (priya)" in page and "Set up" in page
+    response = client.post("/staff/people/", {"username": "priya"})
+    assert response["Location"] == "/staff/people/"
+    assert services.totp_device(user=officer) is None
+    assert client.post("/staff/people/", {"username": "nobody"}).status_code == 404
+    # Priya's next sign-in sets up a new authenticator.
+    client.logout()
+    assert _password(client)["Location"] == "/staff/sign-in/set-up/"
