@@ -7,8 +7,13 @@ class AccountsConfig(AppConfig):
     verbose_name = "Staff and resident accounts, sign-in and roles"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from frontdoor.accounts import roles
+        from frontdoor.accounts.middleware import note_sign_in
         from frontdoor.core import navigation
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="accounts.note_sign_in")
 
         navigation.register(
             navigation.Entry(
