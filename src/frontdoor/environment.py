@@ -182,6 +182,38 @@ SETTINGS: tuple[Setting, ...] = (
         "for example from the ONS Open Geography Portal). Reports outside it are refused. "
         "Empty uses the demo council's outline.",
     ),
+    Setting(
+        "OPEN311_JURISDICTION_ID",
+        "",
+        "The Open311 `jurisdiction_id` this site answers to (for example `southampton.gov.uk`); "
+        "a request naming another is refused with 404. Empty accepts any and ignores it.",
+    ),
+    Setting(
+        "REPORTS_NEARBY_DISTANCE_M",
+        "250",
+        "How far from a new street report (metres) to look for open reports of the same "
+        "category to show the resident before they submit.",
+    ),
+    Setting(
+        "REPORTS_DUPLICATE_DISTANCE_M",
+        "50",
+        "A new street report this close (metres) to an open one of the same category, and "
+        "within REPORTS_DUPLICATE_DAYS of it, is flagged to staff as a possible duplicate.",
+    ),
+    Setting(
+        "REPORTS_DUPLICATE_DAYS",
+        "30",
+        "How many days back to look for a possible duplicate of a new street report.",
+    ),
+    Setting(
+        "PRIVACY_ENCRYPTION_KEYS",
+        "",
+        'Comma-separated Fernet keys (`python -c "from cryptography.fernet import Fernet; '
+        'print(Fernet.generate_key().decode())"`) that encrypt files and sensitive answers '
+        "at rest. The first encrypts; the others still decrypt, so a key can be rotated. "
+        "Empty derives one from SECRET_KEY, which then must never change; set your own in "
+        "production.",
+    ),
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),

@@ -35,6 +35,11 @@ if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
 COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
+OPEN311_JURISDICTION_ID = env.value("OPEN311_JURISDICTION_ID")
+REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
+REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
+REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
+PRIVACY_ENCRYPTION_KEYS = env.listing("PRIVACY_ENCRYPTION_KEYS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -60,6 +65,11 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.directory",
+    "frontdoor.reports",
+    "frontdoor.insights",
+    "frontdoor.opendata",
+    "frontdoor.privacy",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -210,7 +220,8 @@ STATIC_ROOT = DATA_DIR / "static"
 # Leaflet) and compiles assets/scss; nothing third-party is kept in the repository.
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files residents send are encrypted at rest (privacy/storage.py).
+    "default": {"BACKEND": "frontdoor.privacy.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
