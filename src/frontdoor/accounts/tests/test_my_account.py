@@ -120,18 +120,21 @@ def test_a_bad_address_to_claim_is_explained(client, signed_in):
 
 def test_download_my_data_is_machine_readable_and_complete(client, signed_in):
     case = _case()
+    by_phone = _case(email="", phone="07700 900982")
+    client.post("/account/earlier-requests/", {"address": "07700 900982"})
+    client.post("/account/earlier-requests/code/", {"code": _last_code("07700900982")})
     client.post("/account/preferences/", {"bins": ["email"]})
     response = client.get("/account/your-data/download/")
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"].startswith('attachment; filename="my-data-')
     data = json.loads(response.content)
-    assert data["format"] == "frontdoor-resident-data/1"
-    assert data["account"]["email"] == EMAIL
-    assert data["communication_preferences"]["bins"] == ["email"]
-    assert [item["reference"] for item in data["cases"]] == [case.reference]
-    assert data["cases"][0]["contact"]["email"] == EMAIL
-    assert any(case.reference in message["subject"] for message in data["messages"])
-    assert AuditEvent.objects.filter(action="resident.data_downloaded").count() == 1
+    sections = {section["source"]: section["records"] for section in data["sections"]}
+    (account,) = sections["accounts"]
+    assert account["email"] == EMAIL and account["phone"] == "07700900982"
+    assert account["communication_preferences"]["bins"] == ["email"]
+    assert {item["reference"] for item in sections["cases"]} == {case.reference, by_phone.reference}
+    assert any(case.reference in message["subject"] for message in sections["messages"])
+    assert AuditEvent.objects.filter(action="privacy.my_data_downloaded").count() == 1
 
 
 def test_closing_the_account_wipes_it_signs_out_and_keeps_the_requests(client, signed_in):
