@@ -49,10 +49,12 @@ def council(transactional_db):
 
 @pytest.fixture
 def sign_in(staff_sign_in):
-    def sign_in(page, user):
+    """Password, then the authenticator's code (staff two-factor sign-in)."""
+
+    def sign_in_(page, user):
         staff_sign_in(page, user.username, case_factories.PASSWORD, next_url="/staff/privacy/")
 
-    return sign_in
+    return sign_in_
 
 
 def test_a_data_officer_sets_a_rule_holds_a_case_and_runs_disposal(open_page, council, sign_in):

@@ -126,35 +126,24 @@ def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
 
     found = Q(pk__in=[])
     for email in emails:
-        found |= Q(email__iexact=email) | Q(resident_account__email__iexact=email)
+        found |= Q(email__iexact=email)
     if usernames:
         found |= Q(username__in=list(usernames))
     return list(get_user_model().objects.filter(found).values_list("id", flat=True))
 
 
 def accounts_export(*, ids) -> list[dict]:
-    """An account's own details, as plain data for a subject access bundle."""
-    from frontdoor.accounts.models import ResidentAccount
-
-    residents = {
-        account.user_id: {
-            "email": account.email,
-            "name": account.full_name,
-            "phone": account.phone,
-            "address": account.address,
-            "postcode": account.postcode,
-            "created_at": account.created_at.isoformat(),
-            "closed_at": account.closed_at.isoformat() if account.closed_at else None,
-            "sign_in_services": [i.issuer for i in account.identities.all()],
-            "contact_preferences": {p.topic: p.channels for p in account.preferences.all()},
-        }
-        for account in ResidentAccount.objects.filter(user_id__in=list(ids)).prefetch_related(
-            "identities", "preferences"
-        )
-    }
-    return [
-        {
-            "resident_account": residents.get(u.pk),
+    """An account's own details, as plain data for a subject access bundle: for a
+    resident, also their contact details, preferences and single sign-on services."""
+    found = []
+    users = (
+        get_user_model()
+        .objects.filter(pk__in=list(ids))
+        .select_related("resident_account")
+        .order_by("id")
+    )
+    for u in users:
+        row = {
             "username": u.username,
             "name": u.get_full_name(),
             "email": u.email,
@@ -163,5 +152,15 @@ def accounts_export(*, ids) -> list[dict]:
             "joined": u.date_joined.isoformat(),
             "last_sign_in": u.last_login.isoformat() if u.last_login else None,
         }
-        for u in get_user_model().objects.filter(pk__in=list(ids)).order_by("id")
-    ]
+        account = getattr(u, "resident_account", None)
+        if account is not None:
+            row.update(
+                phone=account.phone,
+                address=account.address,
+                postcode=account.postcode,
+                closed=account.closed_at.isoformat() if account.closed_at else None,
+                communication_preferences=resident_preferences(account=account),
+                sign_in_services=[i.issuer for i in account.identities.all()],
+            )
+        found.append(row)
+    return found

@@ -16,7 +16,6 @@ from frontdoor.notify import services as notify_services
 from frontdoor.privacy.models import Disposed
 from frontdoor.privacy.services.sensitive import unseal
 from frontdoor.privacy.sources import Person, Source
-from frontdoor.reports import services as reports_services
 
 
 def _accounts(person: Person) -> list[dict]:
@@ -25,6 +24,8 @@ def _accounts(person: Person) -> list[dict]:
     )
     found = accounts_queries.accounts_export(ids=person.user_ids)
     person.emails |= {a["email"].lower() for a in found if a["email"]}
+    # A resident's confirmed mobile finds the requests and texts made with it.
+    person.phones |= {a["phone"] for a in found if a.get("phone")}
     return found
 
 
@@ -51,8 +52,6 @@ def _cases_erase(person: Person) -> dict[str, int]:
     closed = [c["reference"] for c in found if c.get("closed")]
     ids = cases_queries.case_ids_for(references=closed)
     changed = cases_services.cases_anonymise(case_ids=ids) if ids else {"cases": 0}
-    if ids:
-        reports_services.reports_anonymise(case_ids=ids)
     now = timezone.now()
     Disposed.objects.bulk_create(
         [Disposed(kind="case", object_id=i, at=now) for i in ids], ignore_conflicts=True

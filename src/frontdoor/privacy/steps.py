@@ -23,7 +23,6 @@ from frontdoor.journeys import services as journeys_services
 from frontdoor.notify import queries as notify_queries
 from frontdoor.notify import services as notify_services
 from frontdoor.privacy.models import Disposed, LegalHold, SubjectRequest
-from frontdoor.reports import services as reports_services
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,6 @@ class CaseStep(Step):
         changed = cases_services.cases_anonymise(case_ids=ids)
         forms = journeys_services.submissions_anonymise(case_references=references)
         messages = notify_services.messages_anonymise(about_type="case", about_ids=references)
-        reports = reports_services.reports_anonymise(case_ids=ids)
         return Outcome(
             changed.pop("cases"),
             {
@@ -115,7 +113,6 @@ class CaseStep(Step):
                 "forms": forms["submissions"],
                 "form files": forms["files"],
                 "messages": messages,
-                **reports,
             },
             also_done={"submission": submission_ids},
         )

@@ -40,12 +40,12 @@ from frontdoor.accounts.services.two_factor import (
 )
 
 __all__ = [
-    "accounts_anonymise",
     "CHANNELS",
     "TOPICS",
     "AccountError",
     "CodeSent",
     "account_create",
+    "accounts_anonymise",
     "claim_confirm",
     "claim_request",
     "email_normalise",

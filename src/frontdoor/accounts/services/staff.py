@@ -90,36 +90,14 @@ def accounts_anonymise(*, ids) -> int:
     count = 0
     users = get_user_model().objects.filter(pk__in=list(ids), is_staff=False, is_superuser=False)
     for user in users.exclude(username__startswith=queries.ERASED_PREFIX):
+        from frontdoor.accounts.services.privacy import resident_account_wipe
+
+        resident_account_wipe(user=user)
         user.username = f"{queries.ERASED_PREFIX}{user.pk}"
         user.first_name = user.last_name = user.email = ""
         user.is_active = False
         user.set_unusable_password()
         user.save()
         user.groups.clear()
-        _resident_account_wipe(user)
         count += 1
     return count
-
-
-def _resident_account_wipe(user) -> None:
-    """The resident account's details go too, as when a resident closes it themselves."""
-    from django.utils import timezone
-
-    from frontdoor.accounts.models import (
-        ContactPreference,
-        OneTimeCode,
-        ResidentAccount,
-        ResidentIdentity,
-    )
-
-    account = ResidentAccount.objects.filter(user=user).first()
-    if account is None:
-        return
-    ContactPreference.objects.filter(account=account).delete()
-    ResidentIdentity.objects.filter(account=account).delete()
-    OneTimeCode.objects.filter(account=account).delete()
-    account.email = f"closed-{account.pk}@closed.invalid"
-    account.full_name = account.phone = account.address = account.postcode = ""
-    account.phone_verified_at = None
-    account.closed_at = account.closed_at or timezone.now()
-    account.save()
