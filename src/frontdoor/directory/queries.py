@@ -186,13 +186,8 @@ def _by_distance(qs: QuerySet, point: places.Point, proximity_m: float | None) -
     places_of = ServiceAtLocation.objects.filter(
         service_id=OuterRef("pk"), location__latitude__isnull=False
     )
-    if proximity_m:
-        span = proximity_m / METRES_PER_DEGREE
-        places_of = places_of.filter(
-            location__latitude__range=(point.lat - span, point.lat + span),
-            location__longitude__range=(point.lng - span / k, point.lng + span / k),
-        )
-        qs = qs.filter(Exists(places_of))
+    # Found by the service's own few places (its index), never by scanning every place
+    # in a box: a box round a city centre holds most of a city's places.
     nearest = places_of.annotate(d2=dy * dy + dx * dx).order_by("d2").values("d2")[:1]
     qs = qs.annotate(distance2=Subquery(nearest))
     if proximity_m:

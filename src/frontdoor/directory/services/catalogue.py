@@ -324,8 +324,23 @@ def tables_apply(*, typed: dict[str, list[dict]], replace: bool = True) -> dict[
         item["link_id"] for item in typed.get("attribute", []) if item["link_entity"] == "service"
     }
     services_refresh(list(Service.objects.filter(pk__in=touched).values_list("pk", flat=True)))
+    if sum(counts.values()) >= ANALYZE_AFTER_ROWS:
+        _analyze([BY_NAME[name].model._meta.db_table for name in counts])
     transaction.on_commit(queries.categories_forget)
     return counts
+
+
+# A big import changes the tables' shape at once; the planner's statistics must follow
+# (PostgreSQL's autovacuum would catch up only later; SQLite never does by itself).
+ANALYZE_AFTER_ROWS = 1000
+
+
+def _analyze(tables: list[str]) -> None:
+    with connection.cursor() as cursor:
+        # FTS5 keeps its own statistics; PostgreSQL's search table needs ANALYZE like any.
+        extra = [search.POSTGRES_TABLE] if connection.vendor == "postgresql" else []
+        for table in [*dict.fromkeys([*tables, "directory_service"]), *extra]:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def directory_import(*, rows: Rows, source: str, user=None) -> ImportRun:
