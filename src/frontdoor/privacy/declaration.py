@@ -147,8 +147,14 @@ RECORDS: tuple[Record, ...] = (
     Record(
         code="account",
         name="Accounts",
-        models=("accounts.User",),
-        personal_data="Name, email, username, sign-in times",
+        models=(
+            "accounts.User",
+            "accounts.ResidentAccount",
+            "accounts.ResidentIdentity",
+            "accounts.ContactPreference",
+        ),
+        personal_data="Name, email, username, sign-in times; for residents, their address, "
+        "confirmed mobile, contact preferences and single sign-on identities",
         purpose="Signing in: staff to do their work, residents to see their requests",
         lawful_basis=PUBLIC_TASK,
         retention_months=24,
@@ -156,6 +162,34 @@ RECORDS: tuple[Record, ...] = (
         end=ANONYMISE,
         step="account",
         adjustable=True,
+    ),
+    Record(
+        code="sign-in-codes",
+        name="Sign-in and confirmation codes",
+        models=("accounts.OneTimeCode",),
+        personal_data="The email address or mobile a one-time code was sent to (the code "
+        "and link are kept only as hashes)",
+        purpose="Signing residents in without passwords; confirming an address is theirs",
+        lawful_basis=LEGITIMATE_INTERESTS,
+        retention_months=1,
+        retention_from="the code was sent (each works for 15 minutes)",
+        end=DELETE,
+        disposed_by="accounts deletes codes a day after they expire, when the next is sent",
+        in_subject_access=False,
+    ),
+    Record(
+        code="staff-two-factor",
+        name="Staff authenticator apps",
+        models=("otp_totp.TOTPDevice",),
+        personal_data="The secret shared with a member of staff's authenticator app, and "
+        "when it was last used",
+        purpose="Two-factor sign-in, so personal data is reached only by the staff it is for",
+        lawful_basis=LEGITIMATE_INTERESTS,
+        retention_months=1,
+        retention_from="an administrator resets it or the staff account is closed",
+        end=DELETE,
+        disposed_by="deleted when an administrator resets two-factor sign-in",
+        in_subject_access=False,
     ),
     Record(
         code="audit",
