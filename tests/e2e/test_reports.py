@@ -176,3 +176,8 @@ def test_staff_merge_a_duplicate_and_issue_a_partner_key(open_page, council, sta
     admin.get_by_role("button", name="Issue key").click()
     admin.assert_accessible()
     assert admin.locator(".frontdoor-key").inner_text()
+    admin.visit("/staff/reports/categories/")
+    admin.get_by_label("Team for Fly-tipping").select_option("highways")
+    admin.get_by_role("button", name="Save the team for Fly-tipping").click()
+    admin.assert_accessible()
+    assert "now go to the team" in admin.content()

@@ -206,6 +206,9 @@ def report_create(
         raise ReportError(
             f"The description must be {MAX_DESCRIPTION:,} characters or fewer", field="description"
         )
+    media_url = (media_url or "").strip()
+    if media_url and (len(media_url) > 1000 or not re.match(r"https?://[^\s]+$", media_url)):
+        raise ReportError("media_url must be a web address starting http:// or https://")
     if len(photos) > MAX_PHOTOS:
         raise ReportError(f"Add at most {MAX_PHOTOS} photos", field="photo")
     kinds = [_photo_checked(upload) for upload in photos]
