@@ -223,6 +223,8 @@ RECORDS: tuple[Record, ...] = (
             "governance.Review",
             "privacy.RetentionRule",
             "privacy.DisposalRun",
+            "reports.ApiClient",
+            "reports.DuplicateFlag",
         ),
         personal_data="The name of the member of staff who made, scored or decided something",
         purpose="Accountability for the council's decisions and published forms",
@@ -291,6 +293,23 @@ RECORDS: tuple[Record, ...] = (
         step="background-task",
         in_subject_access=False,
     ),
+    Record(
+        code="street-report",
+        name="Street reports on the public map",
+        models=("reports.Report", "reports.Photo", "reports.PartnerUpdate"),
+        personal_data="Where a problem is, and the description and photos the reporter "
+        "gave, published on the map (their name and contact details stay on the case); "
+        "comments a partner app passes on for staff",
+        purpose="Showing residents what is already reported so they need not report it "
+        "again, and the Open311 record partner apps read",
+        lawful_basis=PUBLIC_TASK,
+        retention_months=72,
+        retention_from="the report's case was closed",
+        end=KEEP,
+        disposed_by="kept as the public record of street problems; the reporter's details "
+        "are only on the case, which is anonymised on its own schedule",
+        in_subject_access=False,
+    ),
 )
 
 # Models that hold no personal data, and why: a new model must be added here or above.
@@ -312,6 +331,9 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "governance.Weight": "the matrix's weights",
     "privacy.DisposalBatch": "what kind, how many, which rule and id ranges: never the data",
     "privacy.Disposed": "the ids of records already anonymised, so no run does one twice",
+    "reports.Category": "kinds of street problem and the team each goes to",
+    "reports.Attribute": "the questions a kind of street problem asks",
+    "reports.MeToo": "a count of followers; who they are is on the case (cases.CaseSubscriber)",
 }
 
 # Places, not people: published gazetteer data (addresses, postcodes) that names nobody.
