@@ -164,3 +164,23 @@ def test_a_closed_account_session_is_not_signed_in(client, signed_in):
 
     services.resident_account_close(user=signed_in.user)
     assert client.get("/account/").status_code == 302
+
+
+def test_a_form_sent_while_signed_in_joins_the_account_whatever_email_was_typed(client, signed_in):
+    from frontdoor.journeys.tests.factories import form_published, hidden, question
+
+    form = form_published(
+        {"key": "email", "questions": [question("email", "email", label="Your email?")]}
+    )
+    client.post(f"/forms/{form.slug}/")
+    client.post(f"/forms/{form.slug}/email/", {"version": "1", "email": "work@example.com"})
+    check = client.get(f"/forms/{form.slug}/check-answers/")
+    sent = client.post(
+        f"/forms/{form.slug}/check-answers/",
+        {"version": "1", "submission_key": hidden(check, "submission_key")},
+    )
+    assert sent.status_code == 302
+    (case,) = case_queries.case_queue(user=staff(roles.SERVICE_MANAGER, username="tom"))
+    assert case.contact_email == "work@example.com"
+    assert case.resident_id == signed_in.user.pk
+    assert case.reference in client.get("/account/").content.decode()

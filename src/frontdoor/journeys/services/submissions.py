@@ -40,10 +40,13 @@ def _reference() -> str:
     return f"F-{code[:4]}-{code[4:]}"
 
 
-def submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
-    """Send a draft. Safe to call twice: the draft's key is the idempotency key."""
+def submission_make(*, draft_key: uuid.UUID, version_number: int, resident=None) -> Submission:
+    """Send a draft. Safe to call twice: the draft's key is the idempotency key.
+    `resident` is the signed-in resident's own account, whose My account lists the case."""
     try:
-        return _submission_make(draft_key=draft_key, version_number=version_number)
+        return _submission_make(
+            draft_key=draft_key, version_number=version_number, resident=resident
+        )
     except IntegrityError:
         # Another request sent the same draft a moment earlier and won the race.
         existing = Submission.objects.filter(draft_key=draft_key).first()
@@ -53,7 +56,7 @@ def submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
 
 
 @transaction.atomic
-def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
+def _submission_make(*, draft_key: uuid.UUID, version_number: int, resident=None) -> Submission:
     draft = (
         Draft.objects.select_for_update()
         .select_related("version__form")
@@ -115,7 +118,7 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
                 text += f" ({other_apps.file_url(key=answers[q.key]['upload'])})"
             shown.append((q.label, text))
     submission.case_reference = other_apps.case_open(
-        submission=submission, definition=definition, answers_shown=shown
+        submission=submission, definition=definition, answers_shown=shown, resident=resident
     )
     submission.save(update_fields=["case_reference"])
     draft.delete()
