@@ -35,6 +35,11 @@ if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
 COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
+OPEN311_JURISDICTION_ID = env.value("OPEN311_JURISDICTION_ID")
+REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
+REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
+REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
+PRIVACY_ENCRYPTION_KEYS = env.listing("PRIVACY_ENCRYPTION_KEYS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -44,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -58,8 +65,11 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.directory",
+    "frontdoor.reports",
     "frontdoor.insights",
     "frontdoor.opendata",
+    "frontdoor.privacy",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -71,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Residents' sessions (email link or code, OpenID Connect): never a staff member.
+    "frontdoor.accounts.backends.ResidentBackend",
 ]
 LOGIN_URL = "accounts:staff-sign-in"
 LOGIN_REDIRECT_URL = "accounts:staff-home"
@@ -149,6 +163,18 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env.flag("BEHIND_PROXY") else 0
 
 SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
+# Signed out after this long without activity (accounts.middleware.IdleTimeoutMiddleware).
+STAFF_IDLE_MINUTES = env.integer("STAFF_IDLE_MINUTES")
+RESIDENT_IDLE_MINUTES = env.integer("RESIDENT_IDLE_MINUTES")
+# Residents' single sign-on (accounts.oidc); empty issuer offers email sign-in only.
+OIDC_ISSUER = env.value("OIDC_ISSUER")
+OIDC_CLIENT_ID = env.value("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env.value("OIDC_CLIENT_SECRET")
+OIDC_PRIVATE_KEY_FILE = env.value("OIDC_PRIVATE_KEY_FILE")
+OIDC_PROVIDER_NAME = env.value("OIDC_PROVIDER_NAME")
+OIDC_SCOPES = env.value("OIDC_SCOPES")
+# Staff two-factor sign-in (django-otp TOTP): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = env.value("SERVICE_NAME")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -194,7 +220,8 @@ STATIC_ROOT = DATA_DIR / "static"
 # Leaflet) and compiles assets/scss; nothing third-party is kept in the repository.
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files residents send are encrypted at rest (privacy/storage.py).
+    "default": {"BACKEND": "frontdoor.privacy.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

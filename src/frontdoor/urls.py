@@ -3,16 +3,27 @@
 from django.urls import include, path
 
 from frontdoor.api import api
+from frontdoor.directory.api import directory_api
+from frontdoor.privacy import views as privacy_views
 
 urlpatterns = [
+    # The privacy notice generated from the record of processing answers before core's.
+    path("privacy/", privacy_views.notice),
     path("", include("frontdoor.core.urls")),
     path("staff/governance/", include("frontdoor.governance.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
     path("staff/cases/", include("frontdoor.cases.urls")),
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
+    path("staff/privacy/", include("frontdoor.privacy.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
+    path("open311/v2/", include("frontdoor.reports.open311_urls")),
+    path("", include("frontdoor.reports.urls")),
+    path("account/", include("frontdoor.accounts.resident_urls")),
     path("", include("frontdoor.journeys.urls")),
+    path("directory/", include("frontdoor.directory.urls")),
+    path("staff/directory/", include("frontdoor.directory.staff_urls")),
+    path("api/directory/", directory_api.urls),
     path("", include("frontdoor.insights.urls")),
     path("open-data/", include("frontdoor.opendata.urls")),
     path("api/", include("frontdoor.opendata.ckan_urls")),

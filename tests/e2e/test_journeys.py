@@ -141,17 +141,16 @@ def _click(page, name: str, role: str = "button"):
     page.assert_accessible()
 
 
-def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transactional_db):
+def test_a_form_built_from_scratch_is_completed_by_a_resident(
+    open_page, transactional_db, staff_sign_in
+):
     staff(username="tom", password=PASSWORD)
     accounts.team_define(code="street-cleansing", name="Street cleansing")
     cases.case_type_define(code="trolley", name="Abandoned trolley", team="street-cleansing")
     officer = staff(roles.CASE_OFFICER, username="olu", password=PASSWORD)
     accounts.team_member_add(team_code="street-cleansing", user=officer)
     manager = open_page()
-    manager.visit("/staff/sign-in/")
-    manager.get_by_label("Username").fill("tom")
-    manager.get_by_label("Password").fill(PASSWORD)
-    _click(manager, "Sign in")
+    staff_sign_in(manager, "tom", PASSWORD)
     _click(manager, "Form builder", role="link")
     _click(manager, "Create a form", role="link")
     manager.get_by_label("Title").fill("Report an abandoned trolley")
@@ -222,10 +221,7 @@ def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transac
 
     # The case is in the street cleansing team's queue, with the resident's answers.
     case_officer = open_page()
-    case_officer.visit("/staff/sign-in/")
-    case_officer.get_by_label("Username").fill("olu")
-    case_officer.get_by_label("Password").fill(PASSWORD)
-    _click(case_officer, "Sign in")
+    staff_sign_in(case_officer, "olu", PASSWORD)
     case_officer.visit("/staff/cases/")
     _click(case_officer, reference, role="link")
     answers = case_officer.locator("main").inner_text()

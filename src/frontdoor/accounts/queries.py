@@ -72,3 +72,77 @@ def team_members(*, team_id: int):
 def staff_get(*, username: str):
     """An active member of staff by username, or None."""
     return get_user_model().objects.filter(username=username, is_staff=True).first()
+
+
+def resident_account_of(*, user):
+    """The open resident account of a signed-in resident, or None (staff, visitors)."""
+    from frontdoor.accounts.models import ResidentAccount
+
+    if not (user and user.is_authenticated) or user.is_staff:
+        return None
+    return ResidentAccount.objects.filter(user=user, closed_at__isnull=True).first()
+
+
+def resident_preferences(*, account) -> dict[str, list[str]]:
+    """The channels chosen for each topic (a topic never chosen is absent)."""
+    return {item.topic: item.channels for item in account.preferences.all()}
+
+
+def resident_preferences_for(*, email: str = "", phone: str = "") -> dict[str, list[str]]:
+    """How the resident with this email or phone asked to hear from us, for other apps
+    deciding how to send; empty when they have no account or never chose."""
+    from frontdoor.accounts.models import ResidentAccount
+
+    accounts = ResidentAccount.objects.filter(closed_at__isnull=True)
+    if email:
+        account = accounts.filter(email=email.strip().lower()).first()
+    elif phone:
+        account = accounts.filter(phone=phone.strip()).first()
+    else:
+        account = None
+    return resident_preferences(account=account) if account else {}
+
+
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+ERASED_PREFIX = "erased-"
+
+
+def accounts_for_disposal(*, before):
+    """Residents' (not staff) accounts not signed in to since `before`, by id."""
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_staff=False, is_superuser=False)
+        .filter(Q(last_login__lt=before) | Q(last_login__isnull=True, date_joined__lt=before))
+        .exclude(username__startswith=ERASED_PREFIX)
+        .order_by("id")
+    )
+
+
+def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
+    from django.db.models import Q
+
+    found = Q(pk__in=[])
+    for email in emails:
+        found |= Q(email__iexact=email)
+    if usernames:
+        found |= Q(username__in=list(usernames))
+    return list(get_user_model().objects.filter(found).values_list("id", flat=True))
+
+
+def accounts_export(*, ids) -> list[dict]:
+    """An account's own details, as plain data for a subject access bundle."""
+    return [
+        {
+            "username": u.username,
+            "name": u.get_full_name(),
+            "email": u.email,
+            "staff": u.is_staff,
+            "active": u.is_active,
+            "joined": u.date_joined.isoformat(),
+            "last_sign_in": u.last_login.isoformat() if u.last_login else None,
+        }
+        for u in get_user_model().objects.filter(pk__in=list(ids)).order_by("id")
+    ]

@@ -128,3 +128,110 @@ def feedback_for_measures():
     """Every rating, for aggregate measures only ("achieve an average rating of 4 for web
     forms"): the insights app averages it in SQL by form and period."""
     return Feedback.objects.all()
+
+
+def drafts_saved_by(*, email: str) -> list[dict]:
+    """Unsent forms a resident saved to come back to with this email address, newest first,
+    each with its save-and-return address (for My account)."""
+    from django.urls import reverse
+
+    from frontdoor.journeys.services.runner import DRAFT_LIFETIME, resume_token
+
+    if not email.strip():
+        return []
+    sent = Submission.objects.values("draft_key")
+    drafts = (
+        Draft.objects.select_related("version")
+        .filter(resume_email__iexact=email.strip())
+        .exclude(key__in=sent)
+        .order_by("-updated_at")
+    )
+    return [
+        {
+            "title": version_definition(draft.version).title,
+            "saved_at": draft.updated_at,
+            "expires_at": draft.updated_at + DRAFT_LIFETIME,
+            "url": reverse("journeys:resume", args=[resume_token(draft)]),
+        }
+        for draft in drafts
+    ]
+
+
+def feedback_for_cases(*, references: list[str]) -> list[dict]:
+    """The ratings a resident gave about these cases' forms, newest first."""
+    if not references:
+        return []
+    found = (
+        Feedback.objects.select_related("version")
+        .filter(submission__case_reference__in=references)
+        .order_by("-given_at")
+    )
+    return [
+        {
+            "form": version_definition(item.version).title,
+            "case_reference": item.submission.case_reference if item.submission else "",
+            "moment": item.get_moment_display(),
+            "rating": item.rating,
+            "comment": item.comment,
+            "given_at": item.given_at,
+        }
+        for item in found.select_related("submission")
+    ]
+
+
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+
+def submissions_for_disposal(*, before: datetime.datetime, already_done=None):
+    """Submissions sent before `before` and not yet anonymised, by id."""
+    from django.db.models import Exists
+
+    found = Submission.objects.filter(submitted_at__lt=before)
+    if already_done is not None:
+        found = found.exclude(Exists(already_done))
+    return found.order_by("id")
+
+
+def feedback_for_disposal(*, before: datetime.datetime):
+    """Feedback given before `before` that still has a comment, by id."""
+    return Feedback.objects.filter(given_at__lt=before).exclude(comment="").order_by("id")
+
+
+def submission_ids_of_person(*, emails=(), case_references=()) -> list[int]:
+    from django.db.models import Q
+
+    return list(
+        Submission.objects.filter(
+            Q(contact_email__in=list(emails)) | Q(case_reference__in=list(case_references))
+        ).values_list("id", flat=True)
+    )
+
+
+def submissions_export(*, emails=(), case_references=()) -> list[dict]:
+    """Every form a person sent (by email or by their cases), with files and feedback."""
+    from django.db.models import Q
+
+    found = (
+        Submission.objects.filter(
+            Q(contact_email__in=list(emails)) | Q(case_reference__in=list(case_references))
+        )
+        .select_related("version__form")
+        .prefetch_related("uploads", "feedback")
+        .order_by("submitted_at", "id")
+    )
+    return [
+        {
+            "reference": s.reference,
+            "form": s.version.definition.get("title", s.version.form.slug),
+            "case_reference": s.case_reference,
+            "submitted_at": s.submitted_at.isoformat(),
+            "channel": s.channel,
+            "email": s.contact_email,
+            "answers": s.answers,
+            "files": [
+                {"name": u.name, "type": u.content_type, "size": u.size} for u in s.uploads.all()
+            ],
+            "feedback": [{"rating": f.rating, "comment": f.comment} for f in s.feedback.all()],
+        }
+        for s in found
+    ]

@@ -18,6 +18,7 @@ from frontdoor.cases.services.casework import (
     case_update_public,
     postcode_normalise,
 )
+from frontdoor.cases.services.claims import cases_claim
 from frontdoor.cases.services.contacts import (
     ALLOWED_FILES,
     MAX_FILE_BYTES,
@@ -34,6 +35,7 @@ from frontdoor.cases.services.errors import (
     IllegalTransition,
     StaleCase,
 )
+from frontdoor.cases.services.privacy import cases_anonymise
 from frontdoor.cases.services.setup import (
     STANDARD,
     case_type_define,
@@ -60,6 +62,7 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "case_access",
+    "cases_claim",
     "case_assign",
     "case_attachment_add",
     "case_attachment_open",
@@ -73,6 +76,7 @@ __all__ = [
     "case_type_define",
     "case_tracked",
     "case_update_public",
+    "cases_anonymise",
     "file_check",
     "postcode_normalise",
     "workflow_define",
