@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from frontdoor.governance import queries as governance_queries
-from frontdoor.insights.measures import casework, contacts, forms, published
+from frontdoor.insights.measures import casework, contacts, directory, forms, published
 from frontdoor.insights.measures.common import Context
 from frontdoor.insights.periods import Filters
 from frontdoor.insights.results import (
@@ -89,6 +89,20 @@ DEFINITIONS: list[Definition] = [
         compute=casework.time_to_resolve,
         strategy_line="Automatic updates to keep customers informed on the progress of their case",
         source_file="000_d2289a8849ee91c7.txt",
+    ),
+    Definition(
+        code="directory-freshness",
+        title="Directory services checked on time",
+        how="Of the services residents can find in the directory, the share checked within "
+        "their review period (six months from when they were last checked). Only today's "
+        "figure is kept.",
+        unit=PERCENT,
+        direction=UP,
+        compute=directory.directory_freshness,
+        strategy_line="Publish an up-to-date comprehensive directory of activities and "
+        "services to help users find support that meets their needs",
+        source_file="000_d2289a8849ee91c7.txt",
+        filters=frozenset(),
     ),
     Definition(
         code="open-datasets-published",
