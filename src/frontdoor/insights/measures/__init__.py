@@ -40,8 +40,8 @@ DEFINITIONS: list[Definition] = [
     Definition(
         code="chasing-contacts",
         title="Chasing contacts per 100 cases",
-        how="Contacts about a request already made (chasing progress), per 100 cases "
-        "received in the same period.",
+        how="Contacts chasing progress on the cases received in each week or month (whenever "
+        "the resident chased), per 100 of those cases.",
         unit=PER_100,
         direction=DOWN,
         compute=contacts.chasing_contacts,
@@ -128,9 +128,12 @@ def _target(text: str) -> float | None:
         return None
 
 
-def compute(filters: Filters, *, codes: list[str] | None = None) -> list[Result]:
-    """Every measure (or those named) over the filters, each linked to its strategy line."""
-    context = Context(filters)
+def compute(
+    filters: Filters, *, codes: list[str] | None = None, staff: bool = False
+) -> list[Result]:
+    """Every measure (or those named) over the filters, each linked to its strategy line;
+    with `staff`, also the tables only staff see."""
+    context = Context(filters, staff=staff)
     strategy = {m.code: m for m in governance_queries.measures()}
     titles = {s.source_file: s.title for s in governance_queries.strategies()}
     results = []
