@@ -23,80 +23,88 @@ from bench import harness
 CASES = int(os.environ.get("BENCH_INSIGHTS_CASES", "1000000"))
 
 GENERATE = """
-import datetime, time
-from django.db import connection, transaction
+import time
+from django.db import connection
 from django.utils import timezone
 from frontdoor.cases import services as cases
 from frontdoor.cases.models import Case, CaseContact
-from frontdoor.journeys.models import Feedback, Form, FormVersion
+from frontdoor.journeys.models import Form, FormVersion
 
 started = time.perf_counter()
 N = {cases}
-now = timezone.now().replace(microsecond=0)
+SPAN = 730 * 86400
 cases.workflow_standard_ensure()
 types = [cases.case_type_define(code=f"type-{{n:02d}}", name=f"Synthetic type {{n:02d}}",
-         sla_working_days=2 + n % 9) for n in range(30)]
-type_ids = [t.pk for t in types]
-wards = [f"Synthetic ward {{n:02d}}" for n in range(20)]
-channels = ["web"] * 6 + ["phone"] * 2 + ["email", "face_to_face"]
-fields = [f for f in Case._meta.concrete_fields if f.column != "id"]
-columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-marks = ", ".join(["%s"] * len(fields))
-insert = f"INSERT INTO cases_case ({{columns}}) VALUES ({{marks}})"
-defaults = {{f.attname: f.get_default() for f in fields}}
-span = 730 * 86400
-
-def row(i):
-    received = now - datetime.timedelta(seconds=(i * 7919) % span)
-    closed = (i % 10) != 0 and received < now - datetime.timedelta(days=2)
-    took = datetime.timedelta(hours=6 + (i * 31) % (14 * 24))
-    closed_at = min(received + took, now) if closed else None
-    values = dict(defaults)
-    values.update(
-        reference=f"B{{i:011d}}", case_type_id=type_ids[(i * 13) % 30 if i % 3 else i % 5],
-        channel=channels[(i * 17) % 10], status="closed" if closed else "received",
-        closed=closed, closure_reason="resolved" if closed else "", priority="normal",
-        received_at=received, sla_due_at=received + datetime.timedelta(days=2 + i % 9),
-        closed_at=closed_at, updated_at=closed_at or received, version=1,
-        idempotency_key=None, description="", answers="{{}}", contact_preference="none",
-        ward=wards[(i * 7) % 20] if i % 8 else "", chasing_contacts=0,
-    )
-    return [connection.ops.adapt_datetimefield_value(v) if isinstance(v, datetime.datetime)
-            else v for v in (values[f.attname] for f in fields)]
-
-CHUNK = 10000
-with connection.cursor() as cursor:
-    for start in range(0, N, CHUNK):
-        with transaction.atomic():
-            cursor.executemany(insert, [row(i) for i in range(start, min(N, start + CHUNK))])
-    cursor.execute("SELECT MIN(id) FROM cases_case")
-    first = cursor.fetchone()[0]
-    contact = ("INSERT INTO cases_contact (case_id, at, channel, kind, summary, logged_by_id) "
-               "VALUES (%s, %s, %s, %s, '', NULL)")
-    for start in range(0, N, CHUNK):
-        batch = []
-        for i in range(start, min(N, start + CHUNK)):
-            received = now - datetime.timedelta(seconds=(i * 7919) % span)
-            channel = channels[(i * 17) % 10]
-            batch.append((first + i, connection.ops.adapt_datetimefield_value(received),
-                          channel, "new"))
-            if i % 10 == 3:
-                later = min(received + datetime.timedelta(days=3), now)
-                batch.append((first + i, connection.ops.adapt_datetimefield_value(later),
-                              "phone", "chasing"))
-        with transaction.atomic():
-            cursor.executemany(contact, batch)
-forms = []
+         sla_working_days=2 + n % 9).pk for n in range(30)]
+assert types == list(range(types[0], types[0] + 30)), "case type ids are not consecutive"
+versions = []
 for n in range(10):
     form = Form.objects.create(slug=f"synthetic-{{n}}", draft={{"title": f"Synthetic form {{n}}"}})
-    forms.append(FormVersion.objects.create(form=form, number=1, definition={{"title": form.slug}},
-                                            published_at=now))
-Feedback.objects.bulk_create(
-    [Feedback(version=forms[i % 10], moment="submitted", rating=1 + (i * 7) % 5,
-              given_at=now - datetime.timedelta(seconds=(i * 104729) % span))
-     for i in range(50000)], batch_size=5000)
+    versions.append(FormVersion.objects.create(
+        form=form, number=1, definition={{"title": form.slug}}, published_at=timezone.now()).pk)
+assert versions == list(range(versions[0], versions[0] + 10))
+now = timezone.now().astimezone(timezone.UTC if hasattr(timezone, "UTC") else None)
+postgres = connection.vendor == "postgresql"
+if postgres:
+    series = f"(SELECT i FROM generate_series(0::bigint, {{N - 1}}) AS g(i)) AS s"
+    now_sql = "%(now)s::timestamptz"
+    def minus_seconds(expr): return f"({{now_sql}} - ({{expr}}) * interval '1 second')"
+    def plus_hours(at, expr): return f"({{at}} + ({{expr}}) * interval '1 hour')"
+    def earliest(a, b): return f"LEAST({{a}}, {{b}})"
+    def flag(cond): return f"({{cond}})"
+    recursive = ""
+else:
+    recursive = ("WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s "
+                 f"WHERE i < {{N - 1}}) ")
+    series = "s"
+    now_sql = "%(now)s"
+    def minus_seconds(expr): return f"datetime({{now_sql}}, '-' || ({{expr}}) || ' seconds')"
+    def plus_hours(at, expr): return f"datetime({{at}}, '+' || ({{expr}}) || ' hours')"
+    def earliest(a, b): return f"min({{a}}, {{b}})"
+    def flag(cond): return f"(CASE WHEN {{cond}} THEN 1 ELSE 0 END)"
+params = {{"now": now.strftime("%Y-%m-%d %H:%M:%S") + ("+00:00" if postgres else "")}}
+received = minus_seconds(f"(i * 7919) % {{SPAN}}")
+is_closed = f"(i % 10 <> 0 AND r < {{minus_seconds(2 * 86400)}})"
+closed_at = earliest(plus_hours("r", "6 + (i * 31) % 336"), now_sql)
+channel = ("CASE WHEN (i * 17) % 10 < 6 THEN 'web' WHEN (i * 17) % 10 < 8 THEN 'phone' "
+           "WHEN (i * 17) % 10 = 8 THEN 'email' ELSE 'face_to_face' END")
+sql = (
+    "INSERT INTO cases_case (reference, case_type_id, channel, status, closed, closure_reason, "
+    "priority, received_at, sla_due_at, closed_at, updated_at, version, description, answers, "
+    "contact_name, contact_email, contact_phone, contact_postcode, contact_preference, uprn, "
+    "address, location_postcode, ward, chasing_contacts) "
+    + recursive +
+    f"SELECT 'B' || i, {{types[0]}} + CASE WHEN i % 3 <> 0 THEN (i * 13) % 30 ELSE i % 5 END, "
+    f"{{channel}}, CASE WHEN {{is_closed}} THEN 'closed' ELSE 'received' END, {{flag(is_closed)}}, "
+    f"CASE WHEN {{is_closed}} THEN 'resolved' ELSE '' END, 'normal', r, "
+    f"{{plus_hours('r', '24 * (2 + i % 9)')}}, CASE WHEN {{is_closed}} THEN {{closed_at}} END, "
+    f"CASE WHEN {{is_closed}} THEN {{closed_at}} ELSE r END, 1, '', '{{{{}}}}', '', '', '', '', "
+    "'none', '', '', '', CASE WHEN i % 8 <> 0 THEN 'Synthetic ward ' || ((i * 7) % 20) "
+    "ELSE '' END, CASE WHEN i % 10 = 3 THEN 1 ELSE 0 END "
+    f"FROM (SELECT i, {{received}} AS r FROM {{series}}) AS c"
+)
+def run(cursor, text, values=None):
+    # With parameters, a literal % (SQL's modulo) is written %%.
+    cursor.execute(text.replace(" % ", " %% ") if values else text, values)
+
 with connection.cursor() as cursor:
-    cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    run(cursor, sql, params)
+    cursor.execute(
+        "INSERT INTO cases_contact (case_id, at, channel, kind, summary, logged_by_id) "
+        "SELECT id, received_at, channel, 'new', '', NULL FROM cases_case")
+    run(cursor,
+        "INSERT INTO cases_contact (case_id, at, channel, kind, summary, logged_by_id) "
+        f"SELECT id, {{earliest(plus_hours('received_at', '72'), now_sql)}}, 'phone', 'chasing', "
+        "'', NULL FROM cases_case WHERE chasing_contacts = 1", params)
+    feedback = (
+        "INSERT INTO journeys_feedback (version_id, submission_id, moment, rating, comment, "
+        f"given_at) " + recursive.replace(str(N - 1), "49999") +
+        f"SELECT {{versions[0]}} + i % 10, NULL, 'submitted', 1 + (i * 7) % 5, '', "
+        f"{{minus_seconds(f'(i * 104729) % {{SPAN}}')}} FROM "
+        + (series.replace(str(N - 1), "49999"))
+    )
+    run(cursor, feedback, params)
+    cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
 print("GENERATED", Case.objects.count(), CaseContact.objects.count(),
       round(time.perf_counter() - started, 1))
 """

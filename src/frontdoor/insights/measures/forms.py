@@ -17,13 +17,20 @@ def form_rating(definition, context: Context) -> Result:
     )
     rows = list(
         ratings.annotate(b=bucket("given_at", filters.starts))
-        .values("b", "version__form__slug")
+        .values("b", "version_id")
         .annotate(total=Sum("rating"), n=Count("id"))
     )
+    # Versions to their form, from the few forms there are: no join over every rating.
+    slugs = {
+        v.pk: form.slug
+        for form in journeys_queries.forms_all().prefetch_related("versions")
+        for v in form.versions.all()
+    }
     sums: dict[int, list[int]] = {}
     forms: dict[str, list[int]] = {}
     for row in rows:
-        for key, into in ((row["b"], sums), (row["version__form__slug"], forms)):
+        slug = slugs.get(row["version_id"], "")
+        for key, into in ((row["b"], sums), (slug, forms)):
             figures = into.setdefault(key, [0, 0])
             figures[0] += row["total"]
             figures[1] += row["n"]
