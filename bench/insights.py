@@ -1,11 +1,11 @@
 """The performance dashboard's measures over 1,000,000 generated cases, on both databases.
 
 DESIGN.md target: "dashboard figures over 1,000,000 cases: under 1 s, computed in SQL".
-Synthetic data (not the demo council): two years of cases across 30 case types, 20
-wards and every channel, about 90% closed, one new contact per case and a chasing contact
-for about one in ten, and 50,000 form ratings. Each figure is the median of five runs of
-`insights.queries.dashboard` (every measure, one call) in a process already warmed up,
-and of five requests for the public page through gunicorn.
+Synthetic data (not the demo council), made by SQL in the database: two years of cases
+across 30 case types, 20 wards and every channel, about 90% closed, one new contact per
+case and a chasing contact for about one in ten, and 50,000 form ratings. Each figure is
+the median of three runs of `insights.queries.dashboard` (every measure, one call) in a
+process already warmed up, and of three requests for the public page through gunicorn.
 
 BENCH_INSIGHTS_CASES sets the size (for developing the benchmark at a small size).
 """
@@ -113,7 +113,7 @@ TIME = """
 import json, statistics, time
 from frontdoor.insights import queries
 
-def median(call, runs=5):
+def median(call, runs=3):
     seconds = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -132,12 +132,12 @@ scenarios = [
 for name, chosen in scenarios:
     print("TIMING", json.dumps([name, median(lambda: queries.dashboard(**chosen))]))
 for definition in queries.definitions():
-    seconds = median(lambda: queries.dashboard(codes=[definition.code]), runs=3)
+    seconds = median(lambda: queries.dashboard(codes=[definition.code]), runs=1)
     print("MEASURE", json.dumps([definition.code, seconds]))
 """
 
 
-def _page_seconds(url: str, runs: int = 5) -> float:
+def _page_seconds(url: str, runs: int = 3) -> float:
     urllib.request.urlopen(url, timeout=120).read()  # noqa: S310 - our own local server
     seconds = []
     for _ in range(runs):
@@ -179,8 +179,8 @@ def main() -> None:
         f"{int(generated[names[0]][0]):,} synthetic cases and {int(generated[names[0]][1]):,} "
         "contacts (two years, 30 case types, 20 wards, every channel; about 90% closed and one "
         "chasing contact per ten cases) and 50,000 form ratings, generated straight into the "
-        "tables, then `ANALYZE`. Median of five runs of `insights.queries.dashboard` (every "
-        "measure, one call, computed in SQL) in a warmed-up process, and of five requests "
+        "tables, then `ANALYZE`. Median of three runs of `insights.queries.dashboard` (every "
+        "measure, one call, computed in SQL) in a warmed-up process, and of three requests "
         "for the public page through gunicorn (one worker; the page adds the filter "
         "choices and the HTML). Target (DESIGN.md): dashboard figures over 1,000,000 cases "
         f"under 1 s. The machine's load average was {load_before:.1f} when the run began "
@@ -189,7 +189,7 @@ def main() -> None:
             ["what", *(f"{n} ms" for n in names)],
             [[name, *(ms(v[n]) for n in names)] for name, v in timings.items()],
         )
-        + "\n\nEach measure alone, last 12 months by month (median of three):\n\n"
+        + "\n\nEach measure alone, last 12 months by month (one run):\n\n"
         + harness.table(
             ["measure", *(f"{n} ms" for n in names)],
             [[f"`{name}`", *(ms(v[n]) for n in names)] for name, v in measures.items()],
