@@ -23,6 +23,8 @@ def _accounts(person: Person) -> list[dict]:
     )
     found = accounts_queries.accounts_export(ids=person.user_ids)
     person.emails |= {a["email"].lower() for a in found if a["email"]}
+    # A resident's confirmed mobile finds the requests and texts made with it.
+    person.phones |= {a["phone"] for a in found if a.get("phone")}
     return found
 
 
