@@ -43,7 +43,7 @@ def create() -> None:
     rng = random.Random(9)  # noqa: S311 - demo data, not security
     staff = get_user_model()
     officer, agent = staff.objects.get(username="officer"), staff.objects.get(username="agent")
-    types = [t for t in case_queries.case_types() if t.source != "journeys"][:8]
+    types = [t for t in case_queries.case_types() if not t.source][:8]  # the cases demo's own
     wards = [w.name for w in places.wards()] or ["Bargate", "Portswood", "Coxford"]
     now = timezone.now()
     for month in range(MONTHS, 0, -1):
