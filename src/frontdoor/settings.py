@@ -34,6 +34,8 @@ DEFAULT_FROM_EMAIL = env.value("EMAIL_FROM")
 if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
+RESIDENTS_AUTO_MERGE = float(env.value("RESIDENTS_AUTO_MERGE"))
+RESIDENTS_REVIEW_FROM = float(env.value("RESIDENTS_REVIEW_FROM"))
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.residents",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,41 @@
+"""Every change to resident records. Other apps call only these names (see README.md)."""
+
+from frontdoor.residents.services.errors import MergeRefused, ResidentError, ResidentNotFound
+from frontdoor.residents.services.linking import (
+    RunResult,
+    auto_merge_from,
+    linkage_run,
+    model_current,
+    model_train,
+    possible_matches,
+    review_from,
+)
+from frontdoor.residents.services.merging import merge_undo, pair_decide, resident_merge
+from frontdoor.residents.services.records import (
+    case_link,
+    dob_parse,
+    postcode_clean,
+    record_add,
+    record_fields,
+)
+
+__all__ = [
+    "MergeRefused",
+    "ResidentError",
+    "ResidentNotFound",
+    "RunResult",
+    "auto_merge_from",
+    "case_link",
+    "dob_parse",
+    "linkage_run",
+    "merge_undo",
+    "model_current",
+    "model_train",
+    "pair_decide",
+    "possible_matches",
+    "postcode_clean",
+    "record_add",
+    "record_fields",
+    "resident_merge",
+    "review_from",
+]

@@ -1,0 +1,62 @@
+"""Background linkage: a new case gets its resident record, then is linked on arrival.
+
+Strategy: "so an agent sees 'this may be the same person as …' while logging a contact"
+(issue 8): the record exists and is scored moments after the case is made.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django_tasks import task
+
+log = logging.getLogger(__name__)
+
+
+@task()
+def link_case(reference: str) -> None:
+    """Make the new case's resident record, then link new records with the stored model."""
+    from frontdoor.cases import queries as cases
+    from frontdoor.residents import services
+
+    case = cases.case_get(reference=reference)
+    if case is None:
+        return
+    services.case_link(
+        reference=case.reference,
+        name=case.contact_name,
+        email=case.contact_email,
+        phone=case.contact_phone,
+        postcode=case.contact_postcode or case.location_postcode,
+        address=case.address,
+        uprn=case.uprn,
+        account_id=case.resident_id,
+        at=case.received_at,
+    )
+    if services.model_current() is not None:
+        services.linkage_run(only_new=True)
+
+
+@task()
+def link_new_records() -> dict:
+    """Link every record not linked before (imports, new cases) with the stored model."""
+    from frontdoor.residents import services
+
+    result = services.linkage_run(only_new=True)
+    return {"pairs": result.pairs, "auto_merged": result.auto_merged, "queued": result.queued}
+
+
+def case_saved(sender, instance, created, **kwargs) -> None:
+    """post_save of cases.Case: enqueue the link once the case is committed."""
+    if not created or kwargs.get("raw"):
+        return
+    reference = instance.reference
+
+    def enqueue() -> None:
+        try:
+            link_case.enqueue(reference)
+        except Exception:  # noqa: BLE001 - a failed link must never fail the case
+            log.exception("could not link case %s to a resident", reference)
+
+    transaction.on_commit(enqueue)
