@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/cases/", include("frontdoor.cases.urls")),
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
+    path("staff/residents/", include("frontdoor.residents.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
     path("", include("frontdoor.journeys.urls")),
     path("api/", api.urls),

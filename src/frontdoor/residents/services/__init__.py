@@ -1,5 +1,6 @@
 """Every change to resident records. Other apps call only these names (see README.md)."""
 
+from frontdoor.residents.services.access import merge_access, pair_access, resident_access
 from frontdoor.residents.services.errors import MergeRefused, ResidentError, ResidentNotFound
 from frontdoor.residents.services.linking import (
     RunResult,
@@ -20,6 +21,9 @@ from frontdoor.residents.services.records import (
 )
 
 __all__ = [
+    "merge_access",
+    "pair_access",
+    "resident_access",
     "MergeRefused",
     "ResidentError",
     "ResidentNotFound",
