@@ -109,6 +109,44 @@ SETTINGS: tuple[Setting, ...] = (
         "`true` when a load balancer terminates HTTPS and sets X-Forwarded-Proto.",
     ),
     Setting(
+        "STAFF_IDLE_MINUTES",
+        "30",
+        "Minutes without activity after which a member of staff is signed out.",
+    ),
+    Setting(
+        "RESIDENT_IDLE_MINUTES",
+        "60",
+        "Minutes without activity after which a resident is signed out of their account.",
+    ),
+    Setting(
+        "OIDC_ISSUER",
+        "",
+        "OpenID Connect provider residents may sign in with (its issuer URL, whose "
+        "`/.well-known/openid-configuration` is read), e.g. "
+        "`https://oidc.account.gov.uk/` for GOV.UK One Login; empty offers email sign-in only.",
+    ),
+    Setting("OIDC_CLIENT_ID", "", "This council's client id at the OpenID Connect provider."),
+    Setting(
+        "OIDC_CLIENT_SECRET",
+        "",
+        "The client secret for `client_secret_basic`; empty with OIDC_PRIVATE_KEY_FILE set "
+        "uses `private_key_jwt` (what GOV.UK One Login asks for).",
+    ),
+    Setting(
+        "OIDC_PRIVATE_KEY_FILE",
+        "",
+        "PEM file of the RSA private key whose public half the provider holds, for "
+        "`private_key_jwt` client authentication.",
+    ),
+    Setting(
+        "OIDC_PROVIDER_NAME",
+        "GOV.UK One Login",
+        "The provider's name on the sign-in button.",
+    ),
+    Setting(
+        "OIDC_SCOPES", "openid email", "Scopes asked of the provider; `email` must be among them."
+    ),
+    Setting(
         "NOTIFY_API_KEY", "", "GOV.UK Notify API key; empty keeps messages in the local outbox."
     ),
     Setting(
@@ -136,6 +174,36 @@ SETTINGS: tuple[Setting, ...] = (
         "Map tiles for the optional map on location questions, as a `{z}/{x}/{y}` URL "
         "template; its host is added to the Content-Security-Policy. Empty hides the map: "
         "residents still answer in words.",
+    ),
+    Setting(
+        "COUNCIL_BOUNDARY",
+        "",
+        "Path to a GeoJSON file with the council's boundary (a Polygon or MultiPolygon, "
+        "for example from the ONS Open Geography Portal). Reports outside it are refused. "
+        "Empty uses the demo council's outline.",
+    ),
+    Setting(
+        "OPEN311_JURISDICTION_ID",
+        "",
+        "The Open311 `jurisdiction_id` this site answers to (for example `southampton.gov.uk`); "
+        "a request naming another is refused with 404. Empty accepts any and ignores it.",
+    ),
+    Setting(
+        "REPORTS_NEARBY_DISTANCE_M",
+        "250",
+        "How far from a new street report (metres) to look for open reports of the same "
+        "category to show the resident before they submit.",
+    ),
+    Setting(
+        "REPORTS_DUPLICATE_DISTANCE_M",
+        "50",
+        "A new street report this close (metres) to an open one of the same category, and "
+        "within REPORTS_DUPLICATE_DAYS of it, is flagged to staff as a possible duplicate.",
+    ),
+    Setting(
+        "REPORTS_DUPLICATE_DAYS",
+        "30",
+        "How many days back to look for a possible duplicate of a new street report.",
     ),
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),

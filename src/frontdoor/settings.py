@@ -34,6 +34,11 @@ DEFAULT_FROM_EMAIL = env.value("EMAIL_FROM")
 if EMAIL_URL:
     globals().update(env.email(EMAIL_URL))
 MAP_TILES_URL = env.value("MAP_TILES_URL")
+COUNCIL_BOUNDARY = env.value("COUNCIL_BOUNDARY")
+OPEN311_JURISDICTION_ID = env.value("OPEN311_JURISDICTION_ID")
+REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
+REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
+REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
 RESIDENTS_AUTO_MERGE = float(env.value("RESIDENTS_AUTO_MERGE"))
 RESIDENTS_REVIEW_FROM = float(env.value("RESIDENTS_REVIEW_FROM"))
 
@@ -45,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -55,9 +62,14 @@ INSTALLED_APPS = [
     "frontdoor.accounts",
     "frontdoor.audit",
     "frontdoor.notify",
+    "frontdoor.places",
     "frontdoor.cases",
     "frontdoor.journeys",
     "frontdoor.governance",
+    "frontdoor.directory",
+    "frontdoor.reports",
+    "frontdoor.insights",
+    "frontdoor.opendata",
     "frontdoor.residents",
     "frontdoor.demo",
 ]
@@ -70,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Residents' sessions (email link or code, OpenID Connect): never a staff member.
+    "frontdoor.accounts.backends.ResidentBackend",
 ]
 LOGIN_URL = "accounts:staff-sign-in"
 LOGIN_REDIRECT_URL = "accounts:staff-home"
@@ -148,6 +164,18 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env.flag("BEHIND_PROXY") else 0
 
 SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
+# Signed out after this long without activity (accounts.middleware.IdleTimeoutMiddleware).
+STAFF_IDLE_MINUTES = env.integer("STAFF_IDLE_MINUTES")
+RESIDENT_IDLE_MINUTES = env.integer("RESIDENT_IDLE_MINUTES")
+# Residents' single sign-on (accounts.oidc); empty issuer offers email sign-in only.
+OIDC_ISSUER = env.value("OIDC_ISSUER")
+OIDC_CLIENT_ID = env.value("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env.value("OIDC_CLIENT_SECRET")
+OIDC_PRIVATE_KEY_FILE = env.value("OIDC_PRIVATE_KEY_FILE")
+OIDC_PROVIDER_NAME = env.value("OIDC_PROVIDER_NAME")
+OIDC_SCOPES = env.value("OIDC_SCOPES")
+# Staff two-factor sign-in (django-otp TOTP): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = env.value("SERVICE_NAME")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from frontdoor.api import api
+from frontdoor.directory.api import directory_api
 
 urlpatterns = [
     path("", include("frontdoor.core.urls")),
@@ -13,7 +14,16 @@ urlpatterns = [
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("staff/residents/", include("frontdoor.residents.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
+    path("open311/v2/", include("frontdoor.reports.open311_urls")),
+    path("", include("frontdoor.reports.urls")),
+    path("account/", include("frontdoor.accounts.resident_urls")),
     path("", include("frontdoor.journeys.urls")),
+    path("directory/", include("frontdoor.directory.urls")),
+    path("staff/directory/", include("frontdoor.directory.staff_urls")),
+    path("api/directory/", directory_api.urls),
+    path("", include("frontdoor.insights.urls")),
+    path("open-data/", include("frontdoor.opendata.urls")),
+    path("api/", include("frontdoor.opendata.ckan_urls")),
     path("api/", api.urls),
 ]
 

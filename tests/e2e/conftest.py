@@ -153,3 +153,25 @@ def open_page(browser, live_server):
 @pytest.fixture
 def page(open_page):
     return open_page()
+
+
+@pytest.fixture
+def staff_sign_in():
+    """Sign a member of staff in as a person would: username and password, then the code
+    from their authenticator app (set up on the spot if they have none yet)."""
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.accounts.tests.factories import totp_code
+
+    def sign_in(page, username: str, password: str, *, next_url: str = ""):
+        page.visit("/staff/sign-in/" + (f"?next={next_url}" if next_url else ""))
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.assert_accessible()
+        user = get_user_model().objects.get(username=username)
+        page.get_by_label("Code from your authenticator app").fill(totp_code(user))
+        page.locator("main form button[type=submit]").click()
+        page.assert_accessible()
+
+    return sign_in

@@ -18,19 +18,11 @@ def council(db):
     factories.staff(roles.CASE_OFFICER, teams=("waste",), username="priya", password=PASSWORD)
 
 
-def _sign_in(page, username):
-    page.visit("/staff/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
-
-
 def test_a_phone_contact_becomes_a_case_the_resident_is_told_about_and_can_track(
-    open_page, council
+    open_page, council, staff_sign_in
 ):
     agent = open_page()
-    _sign_in(agent, "ade")
+    staff_sign_in(agent, "ade", PASSWORD)
     agent.get_by_role("link", name="Log a contact").first.click()
     agent.assert_accessible()
     agent.get_by_label("Phone", exact=True).check()
@@ -52,7 +44,7 @@ def test_a_phone_contact_becomes_a_case_the_resident_is_told_about_and_can_track
     reference = re.search(r"Request (\S{4}-\S{4}) opened", banner).group(1)
 
     officer = open_page()
-    _sign_in(officer, "priya")
+    staff_sign_in(officer, "priya", PASSWORD)
     officer.get_by_role("link", name="Cases").first.click()
     officer.assert_accessible()
     officer.get_by_role("link", name=reference).click()

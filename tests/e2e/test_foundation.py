@@ -31,12 +31,8 @@ def test_home_page_is_accessible_on_every_device(open_page, viewport, javascript
     assert ("govuk-frontend-supported" in body_class) is javascript
 
 
-def test_staff_member_signs_in_and_sees_their_roles(page, officer):
-    page.visit("/staff/sign-in/")
-    page.get_by_label("Username").fill("priya")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+def test_staff_member_signs_in_and_sees_their_roles(page, officer, staff_sign_in):
+    staff_sign_in(page, "priya", PASSWORD)
     assert page.url.endswith("/staff/")
     assert page.get_by_role("heading", level=1).inner_text() == "Hello, Priya Shah"
     assert page.get_by_text("Case officer").is_visible()

@@ -21,12 +21,12 @@ def people(transactional_db):
     }
 
 
-def _sign_in(page, user):
-    page.visit("/staff/sign-in/?next=/staff/governance/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+@pytest.fixture
+def sign_in(staff_sign_in):
+    def sign_in(page, user):
+        staff_sign_in(page, user.username, factories.PASSWORD, next_url="/staff/governance/")
+
+    return sign_in
 
 
 def _pdf_text(page, path: str) -> str:
@@ -36,11 +36,11 @@ def _pdf_text(page, path: str) -> str:
 
 
 def test_a_change_request_is_submitted_scored_ranked_accepted_and_put_on_the_roadmap(
-    open_page, people
+    open_page, people, sign_in
 ):
     # A member of staff asks for a change.
     staff_page = open_page()
-    _sign_in(staff_page, people["agent"])
+    sign_in(staff_page, people["agent"])
     staff_page.get_by_role("button", name="Submit a change request").click()
     staff_page.assert_accessible()
     staff_page.get_by_label("Title").fill("Book bulky waste collections online")
@@ -62,7 +62,7 @@ def test_a_change_request_is_submitted_scored_ranked_accepted_and_put_on_the_roa
 
     # A board member scores it; a score off the scale is explained first.
     board_page = open_page()
-    _sign_in(board_page, people["board"])
+    sign_in(board_page, people["board"])
     board_page.get_by_role(
         "link", name="Change requests, ranked by the prioritisation matrix"
     ).click()
@@ -148,8 +148,10 @@ def test_a_change_request_is_submitted_scored_ranked_accepted_and_put_on_the_roa
 @pytest.mark.parametrize(
     "path", ["/staff/governance/roadmap/", "/staff/governance/change-requests/"]
 )
-def test_the_roadmap_and_ranking_work_on_a_phone_without_javascript(open_page, people, path):
+def test_the_roadmap_and_ranking_work_on_a_phone_without_javascript(
+    open_page, people, path, sign_in
+):
     page = open_page(viewport="phone", javascript=False)
-    _sign_in(page, people["agent"])
+    sign_in(page, people["agent"])
     page.visit(path)
     assert page.get_by_role("heading", level=1).is_visible()

@@ -13,6 +13,7 @@ from frontdoor.cases import queries as case_queries
 from frontdoor.cases import services as cases
 from frontdoor.demo import cases as demo_cases
 from frontdoor.demo import journeys as demo_forms
+from frontdoor.demo import places as demo_places
 from frontdoor.journeys import queries
 from frontdoor.journeys.definition import Page
 from frontdoor.journeys.tests.factories import PASSWORD, staff
@@ -35,6 +36,7 @@ def published(transactional_db):
     for code, name, _workflow, team, _days in demo_cases.CASE_TYPES:
         cases.case_type_define(code=code, name=name, team=team)
     staff(username="manager")
+    demo_places.create()
     demo_forms.forms_publish()
 
 
@@ -44,8 +46,9 @@ def _avoiding_advice(page: Page, question, values: list[str]) -> str:
     return next(value for value in values if value not in ends)
 
 
-def answer_page(browser_page, page: Page) -> None:
-    """Fill in one page the way a resident would, by the labels they read."""
+def answer_page(browser_page, page: Page) -> bool:
+    """Fill in one page the way a resident would, by the labels they read; True when the
+    page's own steps have already moved the resident on."""
     for q in page.questions:
         field = browser_page.get_by_label(q.label, exact=True)
         if q.type in {"short_text", "long_text"}:
@@ -60,9 +63,14 @@ def answer_page(browser_page, page: Page) -> None:
         elif q.type == "phone":
             field.fill("07700 900 982")
         elif q.type == "address":
-            browser_page.get_by_label("Address line 1", exact=True).fill("4 Bedford Place")
-            browser_page.get_by_label("Town or city", exact=True).fill("Southampton")
+            # The GOV.UK "find an address" steps: postcode, then pick from the gazetteer.
             browser_page.get_by_label("Postcode", exact=True).fill("so15 2db")
+            browser_page.get_by_role("button", name="Find address").click()
+            browser_page.assert_accessible()
+            assert "addresses found" in browser_page.content()
+            browser_page.locator('[name="uprn"]').select_option(index=1)
+            browser_page.get_by_role("button", name="Use this address").click()
+            return True
         elif q.type == "location":
             field.fill("Outside 4 Bedford Place, SO15 2DB")
             holder = browser_page.locator('[data-module="frontdoor-location-map"]')
@@ -84,6 +92,7 @@ def answer_page(browser_page, page: Page) -> None:
             field.set_input_files({"name": kind[0], "mimeType": kind[1], "buffer": kind[2]})
         elif q.type == "declaration":
             field.check()
+    return False
 
 
 def complete(browser_page, slug: str) -> str:
@@ -100,8 +109,8 @@ def complete(browser_page, slug: str) -> str:
     browser_page.assert_accessible()
     while not browser_page.url.endswith("/check-answers/"):
         key = browser_page.url.rstrip("/").rsplit("/", 1)[1]
-        answer_page(browser_page, definition.page(key))
-        browser_page.get_by_role("button", name="Continue").click()
+        if not answer_page(browser_page, definition.page(key)):
+            browser_page.get_by_role("button", name="Continue").click()
         browser_page.assert_accessible()
         assert not browser_page.locator(".govuk-error-summary").count(), browser_page.url
     assert (
@@ -132,17 +141,16 @@ def _click(page, name: str, role: str = "button"):
     page.assert_accessible()
 
 
-def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transactional_db):
+def test_a_form_built_from_scratch_is_completed_by_a_resident(
+    open_page, transactional_db, staff_sign_in
+):
     staff(username="tom", password=PASSWORD)
     accounts.team_define(code="street-cleansing", name="Street cleansing")
     cases.case_type_define(code="trolley", name="Abandoned trolley", team="street-cleansing")
     officer = staff(roles.CASE_OFFICER, username="olu", password=PASSWORD)
     accounts.team_member_add(team_code="street-cleansing", user=officer)
     manager = open_page()
-    manager.visit("/staff/sign-in/")
-    manager.get_by_label("Username").fill("tom")
-    manager.get_by_label("Password").fill(PASSWORD)
-    _click(manager, "Sign in")
+    staff_sign_in(manager, "tom", PASSWORD)
     _click(manager, "Form builder", role="link")
     _click(manager, "Create a form", role="link")
     manager.get_by_label("Title").fill("Report an abandoned trolley")
@@ -213,10 +221,7 @@ def test_a_form_built_from_scratch_is_completed_by_a_resident(open_page, transac
 
     # The case is in the street cleansing team's queue, with the resident's answers.
     case_officer = open_page()
-    case_officer.visit("/staff/sign-in/")
-    case_officer.get_by_label("Username").fill("olu")
-    case_officer.get_by_label("Password").fill(PASSWORD)
-    _click(case_officer, "Sign in")
+    staff_sign_in(case_officer, "olu", PASSWORD)
     case_officer.visit("/staff/cases/")
     _click(case_officer, reference, role="link")
     answers = case_officer.locator("main").inner_text()

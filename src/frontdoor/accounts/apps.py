@@ -15,6 +15,9 @@ class AccountsConfig(AppConfig):
             )
         )
         navigation.register(
+            navigation.Entry("Your account", "account:home", audience=navigation.PUBLIC, order=90)
+        )
+        navigation.register(
             navigation.Entry(
                 "Sign out", "accounts:staff-sign-out", audience=navigation.STAFF, order=99
             )

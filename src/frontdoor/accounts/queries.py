@@ -72,3 +72,32 @@ def team_members(*, team_id: int):
 def staff_get(*, username: str):
     """An active member of staff by username, or None."""
     return get_user_model().objects.filter(username=username, is_staff=True).first()
+
+
+def resident_account_of(*, user):
+    """The open resident account of a signed-in resident, or None (staff, visitors)."""
+    from frontdoor.accounts.models import ResidentAccount
+
+    if not (user and user.is_authenticated) or user.is_staff:
+        return None
+    return ResidentAccount.objects.filter(user=user, closed_at__isnull=True).first()
+
+
+def resident_preferences(*, account) -> dict[str, list[str]]:
+    """The channels chosen for each topic (a topic never chosen is absent)."""
+    return {item.topic: item.channels for item in account.preferences.all()}
+
+
+def resident_preferences_for(*, email: str = "", phone: str = "") -> dict[str, list[str]]:
+    """How the resident with this email or phone asked to hear from us, for other apps
+    deciding how to send; empty when they have no account or never chose."""
+    from frontdoor.accounts.models import ResidentAccount
+
+    accounts = ResidentAccount.objects.filter(closed_at__isnull=True)
+    if email:
+        account = accounts.filter(email=email.strip().lower()).first()
+    elif phone:
+        account = accounts.filter(phone=phone.strip()).first()
+    else:
+        account = None
+    return resident_preferences(account=account) if account else {}

@@ -130,6 +130,14 @@ class Case(models.Model):
             models.Index(fields=["received_at"]),
             models.Index(fields=["contact_postcode"]),
             models.Index(fields=["location_postcode"]),
+            # The performance dashboard's measures (insights): by period, type and ward.
+            models.Index(
+                fields=["received_at", "case_type", "ward"], name="cases_case_insights_received"
+            ),
+            models.Index(
+                fields=["closed_at", "case_type", "ward", "sla_due_at", "received_at"],
+                name="cases_case_insights_closed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -201,6 +209,10 @@ class CaseContact(models.Model):
     class Meta:
         db_table = "cases_contact"
         ordering = ["at", "id"]
+        indexes = [
+            # The performance dashboard's channel and chasing measures (insights).
+            models.Index(fields=["at", "kind", "channel", "case"], name="cases_contact_insights")
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} by {self.channel}"

@@ -352,3 +352,108 @@ def assignee_choices(*, case: Case) -> list[tuple[str, str]]:
 
 def definition_of_type(*, case_type: CaseType) -> Definition:
     return Definition.from_json(case_type.workflow.definition)
+
+
+def cases_for_measures() -> QuerySet[Case]:
+    """Every case, with no access check and no audit: for aggregate measures only.
+
+    The insights and open data apps count and average over it in SQL; they never show or
+    publish a row of it. "Build in end to end monitoring and measurements from the start"
+    (Digital Strategy 2024-30).
+    """
+    return Case.objects.all()
+
+
+def contacts_for_measures() -> QuerySet[CaseContact]:
+    """Every contact (new and chasing), for aggregate measures only, like cases_for_measures."""
+    return CaseContact.objects.all()
+
+
+@dataclass(frozen=True)
+class ResidentCase:
+    """One of a resident's own requests, as My account lists it."""
+
+    reference: str
+    case_type: str
+    status: str
+    closed: bool
+    received_at: datetime.datetime
+    updated_at: datetime.datetime
+    latest_update: str
+
+
+def cases_of_resident(*, resident) -> list[ResidentCase]:
+    """Every case an account holds, newest first: "see all data in one place"."""
+    cases = (
+        Case.objects.select_related("case_type__workflow")
+        .filter(resident=resident)
+        .order_by("-received_at", "-id")
+    )
+    found = []
+    for case in cases:
+        latest = case.events.filter(public=True).exclude(text="").order_by("-at", "-id").first()
+        found.append(
+            ResidentCase(
+                reference=case.reference,
+                case_type=case.case_type.name,
+                status=current_state(case=case).resident_label,
+                closed=case.closed,
+                received_at=case.received_at,
+                updated_at=case.updated_at,
+                latest_update=latest.text if latest else "",
+            )
+        )
+    return found
+
+
+def case_of_resident(*, resident, reference: str) -> TrackedCase | None:
+    """One of the account's own cases with its public timeline; None for anyone else's."""
+    case = case_get(reference=reference)
+    if case is None or case.resident_id is None or case.resident_id != resident.pk:
+        return None
+    state = definition_of(case).state(case.status)
+    return TrackedCase(
+        reference=case.reference,
+        case_type=case.case_type.name,
+        status=state.resident_label,
+        closed=case.closed,
+        received_at=case.received_at,
+        expected_by=case.sla_due_at,
+        closed_at=case.closed_at,
+        timeline=case_timeline(case=case, public_only=True),
+    )
+
+
+def case_data_of_resident(*, resident) -> list[dict]:
+    """What the council holds in the account's cases, for "download my data"."""
+    rows = []
+    for case in Case.objects.select_related("case_type").filter(resident=resident):
+        rows.append(
+            {
+                "reference": case.reference,
+                "type": case.case_type.name,
+                "channel": case.channel,
+                "status": current_state(case=case).resident_label,
+                "received_at": case.received_at.isoformat(),
+                "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+                "description": case.description,
+                "answers": case.answers,
+                "contact": {
+                    "name": case.contact_name,
+                    "email": case.contact_email,
+                    "phone": case.contact_phone,
+                    "postcode": case.contact_postcode,
+                    "preference": case.contact_preference,
+                },
+                "location": {
+                    "address": case.address,
+                    "postcode": case.location_postcode,
+                    "uprn": case.uprn,
+                },
+                "updates": [
+                    {"at": entry.at.isoformat(), "what": entry.label, "text": entry.text}
+                    for entry in case_timeline(case=case, public_only=True)
+                ],
+            }
+        )
+    return rows

@@ -6,6 +6,11 @@ from frontdoor.accounts import services as accounts
 # Printed by `make run`; demo users exist only outside production mode.
 DEMO_PASSWORD = "demo-frontdoor-2026"  # noqa: S105 (printed at start-up, never in production)
 
+# Every demo staff member's authenticator holds this secret (two-factor sign-in is always
+# on for staff): `make run` prints it as the key to type into an authenticator app, and
+# `manage.py demo_code` prints the code it shows now.
+DEMO_TOTP_KEY_HEX = b"frontdoor-demo-2fa!!".hex()
+
 DEMO_STAFF = (
     ("agent", "Ade Okafor", [roles.AGENT]),
     ("officer", "Priya Shah", [roles.CASE_OFFICER]),
@@ -20,13 +25,32 @@ DEMO_STAFF = (
 def create() -> None:
     accounts.roles_ensure()
     for username, name, held in DEMO_STAFF:
-        accounts.staff_create(
+        user = accounts.staff_create(
             username=username,
             full_name=name,
             email=f"{username}@demo.example.gov.uk",
             roles=held,
             password=DEMO_PASSWORD,
         )
+        accounts.totp_device_set(user=user, key_hex=DEMO_TOTP_KEY_HEX)
+
+
+def totp_key_base32() -> str:
+    """The demo authenticator's key as people type it into an app."""
+    import base64
+
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode().rstrip("=")
+
+
+def totp_code_now() -> str:
+    """The code a demo authenticator shows now."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(bytes.fromhex(DEMO_TOTP_KEY_HEX))
+    totp.time = time.time()
+    return f"{totp.token():06d}"
 
 
 def sign_ins() -> list[tuple[str, str]]:

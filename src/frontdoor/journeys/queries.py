@@ -122,3 +122,58 @@ def ratings_average_for_forms() -> dict[int, float]:
 
 def submissions_count(*, form: Form) -> int:
     return Submission.objects.filter(version__form=form).count()
+
+
+def feedback_for_measures():
+    """Every rating, for aggregate measures only ("achieve an average rating of 4 for web
+    forms"): the insights app averages it in SQL by form and period."""
+    return Feedback.objects.all()
+
+
+def drafts_saved_by(*, email: str) -> list[dict]:
+    """Unsent forms a resident saved to come back to with this email address, newest first,
+    each with its save-and-return address (for My account)."""
+    from django.urls import reverse
+
+    from frontdoor.journeys.services.runner import DRAFT_LIFETIME, resume_token
+
+    if not email.strip():
+        return []
+    sent = Submission.objects.values("draft_key")
+    drafts = (
+        Draft.objects.select_related("version")
+        .filter(resume_email__iexact=email.strip())
+        .exclude(key__in=sent)
+        .order_by("-updated_at")
+    )
+    return [
+        {
+            "title": version_definition(draft.version).title,
+            "saved_at": draft.updated_at,
+            "expires_at": draft.updated_at + DRAFT_LIFETIME,
+            "url": reverse("journeys:resume", args=[resume_token(draft)]),
+        }
+        for draft in drafts
+    ]
+
+
+def feedback_for_cases(*, references: list[str]) -> list[dict]:
+    """The ratings a resident gave about these cases' forms, newest first."""
+    if not references:
+        return []
+    found = (
+        Feedback.objects.select_related("version")
+        .filter(submission__case_reference__in=references)
+        .order_by("-given_at")
+    )
+    return [
+        {
+            "form": version_definition(item.version).title,
+            "case_reference": item.submission.case_reference if item.submission else "",
+            "moment": item.get_moment_display(),
+            "rating": item.rating,
+            "comment": item.comment,
+            "given_at": item.given_at,
+        }
+        for item in found.select_related("submission")
+    ]

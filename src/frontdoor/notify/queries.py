@@ -43,3 +43,12 @@ def template_exists(*, code: str) -> bool:
 
 def statuses() -> list[tuple[str, str]]:
     return list(Message.STATUSES)
+
+
+def messages_to(*, addresses: list[str]) -> QuerySet[Message]:
+    """Every message sent to any of these email addresses or phone numbers, newest first
+    (a resident's own messages, in My account)."""
+    wanted = [address.strip() for address in addresses if address and address.strip()]
+    if not wanted:
+        return Message.objects.none()
+    return Message.objects.filter(to__in=wanted).order_by("-created_at", "-id")

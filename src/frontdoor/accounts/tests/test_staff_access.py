@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from frontdoor.accounts import queries, roles, services
+from frontdoor.accounts.tests.factories import staff_sign_in, totp_code
 
 PASSWORD = "a-long-enough-test-password"
 
@@ -70,19 +71,24 @@ def test_staff_home_is_refused_to_a_resident_account(client, db):
 
 
 def test_sign_in_ignores_a_next_address_on_another_site(client, agent):
-    response = client.post(
-        "/staff/sign-in/?next=https://evil.example/steal",
-        {"username": "ade", "password": PASSWORD, "next": "https://evil.example/steal"},
-    )
+    response = staff_sign_in(client, agent, next_url="https://evil.example/steal")
     assert response.status_code == 302
     assert response["Location"] == "/staff/"
+
+
+def test_sign_in_goes_on_to_a_next_address_on_this_site(client, agent):
+    response = staff_sign_in(client, agent, next_url="/staff/cases/")
+    assert response["Location"] == "/staff/cases/"
 
 
 def test_sign_in_rotates_the_session_key(client, agent):
     client.get("/staff/sign-in/")
     client.cookies["sessionid"] = "attacker-chosen-session-key"
     client.post("/staff/sign-in/", {"username": "ade", "password": PASSWORD})
-    assert client.cookies["sessionid"].value != "attacker-chosen-session-key"
+    half_signed_in = client.cookies["sessionid"].value
+    client.get("/staff/sign-in/set-up/")
+    client.post("/staff/sign-in/set-up/", {"code": totp_code(agent)})
+    assert client.cookies["sessionid"].value not in {"attacker-chosen-session-key", half_signed_in}
     assert client.get("/staff/").status_code == 200
 
 

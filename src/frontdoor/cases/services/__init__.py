@@ -18,6 +18,7 @@ from frontdoor.cases.services.casework import (
     case_update_public,
     postcode_normalise,
 )
+from frontdoor.cases.services.claims import cases_claim
 from frontdoor.cases.services.contacts import (
     ALLOWED_FILES,
     MAX_FILE_BYTES,
@@ -60,6 +61,7 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "case_access",
+    "cases_claim",
     "case_assign",
     "case_attachment_add",
     "case_attachment_open",

@@ -40,8 +40,9 @@ from frontdoor.cases.services.access import CREATORS, WORKERS, case_for
 from frontdoor.cases.services.errors import CaseError, IllegalTransition, StaleCase
 from frontdoor.cases.workflow import Definition
 from frontdoor.notify import services as notify
+from frontdoor.places import queries as places
+from frontdoor.places.queries import postcode_normalise
 
-_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
 ASSISTED_CHANNELS = (PHONE, FACE_TO_FACE)
 
 
@@ -75,14 +76,6 @@ class Location:
 class CaseCreated(NamedTuple):
     case: Case
     created: bool  # False when the idempotency key had been used: the case made then
-
-
-def postcode_normalise(postcode: str) -> str:
-    """A UK postcode in capitals with one space ("SO14 7LY"), or "" if it is not one."""
-    squashed = re.sub(r"\s+", "", (postcode or "").upper())
-    if not _POSTCODE.match(squashed):
-        return ""
-    return f"{squashed[:-3]} {squashed[-3:]}"
 
 
 def _contact_checked(contact: Contact) -> Contact:
@@ -128,13 +121,23 @@ def _location_checked(location: Location | None) -> Location:
     uprn = location.uprn.strip()
     if uprn and not re.fullmatch(r"[0-9]{1,12}", uprn):
         raise CaseError("A UPRN is up to 12 digits.", field="uprn")
+    latitude, longitude, ward = location.latitude, location.longitude, location.ward.strip()
+    if latitude is None:
+        # Place the case from the gazetteer, so maps, wards and open data can use it.
+        known = places.address_for_uprn(uprn) if uprn else None
+        point = known.point if known else places.point_for_postcode(postcode) if postcode else None
+        if point:
+            latitude, longitude = point.lat, point.lng
+    if not ward and latitude is not None:
+        found = places.ward_for_point(float(latitude), float(longitude))
+        ward = found.name if found else ""
     return Location(
         uprn,
-        None if location.latitude is None else round(Decimal(str(location.latitude)), 6),
-        None if location.longitude is None else round(Decimal(str(location.longitude)), 6),
+        None if latitude is None else round(Decimal(str(latitude)), 6),
+        None if longitude is None else round(Decimal(str(longitude)), 6),
         location.address.strip(),
         postcode,
-        location.ward.strip(),
+        ward,
     )
 
 

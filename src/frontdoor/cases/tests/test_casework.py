@@ -8,7 +8,9 @@ from frontdoor.audit import queries as audit_queries
 from frontdoor.cases import queries, services
 from frontdoor.cases.models import Case, CaseEvent
 from frontdoor.cases.tests import factories
+from frontdoor.demo import places as demo_places
 from frontdoor.notify.models import Message
+from frontdoor.places import queries as places
 
 
 @pytest.fixture
@@ -279,3 +281,21 @@ def test_other_apps_read_a_case_without_personal_data(setup):
     assert not hasattr(public, "contact_email")
     assert queries.case_public(reference="KKKK-KKKK") is None
     assert queries.workflow_get(code=services.STANDARD) is not None
+
+
+def test_a_case_placed_by_postcode_or_uprn_gets_its_point_and_ward(setup):
+    demo_places.create()
+    by_postcode = factories.case(location=services.Location(postcode="so17 2fw"))
+    centre = places.point_for_postcode("SO17 2FW")
+    assert (float(by_postcode.latitude), float(by_postcode.longitude)) == pytest.approx(
+        (centre.lat, centre.lng)
+    )
+    assert by_postcode.ward == "Portswood"
+    home = places.addresses_for_postcode("SO19 9RR")[0]
+    by_uprn = factories.case(location=services.Location(uprn=home.uprn))
+    assert by_uprn.ward == "Woolston"
+    # A point given by the resident is kept, not moved to the postcode's centre.
+    exact = factories.case(
+        location=services.Location(postcode="SO17 2FW", latitude=50.9, longitude=-1.4)
+    )
+    assert (float(exact.latitude), float(exact.longitude)) == (50.9, -1.4)

@@ -3,25 +3,16 @@ an optional point on a map)."""
 
 from __future__ import annotations
 
-import re
-
 import filetype
 from django import forms
 
 from frontdoor.journeys.definition import FILE_KINDS
 from frontdoor.journeys.questions.base import Kind, or_list
+from frontdoor.places.queries import postcode_in, postcode_normalise
 
-# The shape of a full UK postcode (outward and inward codes); places checks it is real.
-POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})")
 # A point on the map must be in the United Kingdom (with a margin for the coast).
 UK_BOUNDS = {"lat": (49.8, 60.95), "lng": (-8.7, 1.8)}
 MIME = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}
-
-
-def postcode_normalise(raw: str) -> str | None:
-    """'so147lp' -> 'SO14 7LP'; None when it is not the shape of a full UK postcode."""
-    match = POSTCODE.fullmatch(re.sub(r"\s+", "", raw or "").upper())
-    return f"{match.group(1)} {match.group(2)}" if match else None
 
 
 ADDRESS_PARTS = ("line1", "line2", "town", "postcode")
@@ -72,7 +63,7 @@ class Address(Kind):
         raw = form.cleaned_data.get(name)
         if raw:
             postcode = postcode_normalise(raw)
-            if postcode is None:
+            if not postcode:
                 form.add_error(name, "Enter a full UK postcode")
             else:
                 form.cleaned_data[name] = postcode
@@ -193,7 +184,7 @@ class Location(Kind):
         if not description and not point:
             return ""
         value = {"description": description}
-        postcode = _postcode_in(description)
+        postcode = postcode_in(description)
         if postcode:
             value["postcode"] = postcode
         if point:
@@ -205,8 +196,3 @@ class Location(Kind):
         if "lat" in value:
             lines.append(f"Map point: {value['lat']:.5f}, {value['lng']:.5f}")
         return "\n".join(line for line in lines if line)
-
-
-def _postcode_in(text: str) -> str | None:
-    found = re.search(r"\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\b", text)
-    return postcode_normalise(found.group(0)) if found else None

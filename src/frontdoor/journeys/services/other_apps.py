@@ -13,6 +13,7 @@ from frontdoor.cases import queries as cases_queries
 from frontdoor.cases import services as cases
 from frontdoor.notify import queries as notify_queries
 from frontdoor.notify import services as notify
+from frontdoor.places import queries as places
 
 # Our channels in the cases app's words.
 CASE_CHANNELS = {
@@ -171,10 +172,23 @@ def closing_message_links(*, case_type: str) -> None:
 
 def address_lookup_available() -> bool:
     """True when a gazetteer of addresses is there to search by postcode."""
-    return False
+    return places.gazetteer_has_addresses()
 
 
 def addresses_find(*, postcode: str) -> list[dict]:
     """Addresses at a postcode from the gazetteer, each as {"uprn", "label", "address"},
     where "address" is the answer kept: line1, line2, town, postcode and uprn."""
-    return []
+    return [
+        {
+            "uprn": found.uprn,
+            "label": found.label,
+            "address": {
+                "line1": found.line1,
+                "line2": found.line2,
+                "town": found.town,
+                "postcode": found.postcode,
+                "uprn": found.uprn,
+            },  # fmt: skip
+        }
+        for found in places.addresses_for_postcode(postcode)
+    ]

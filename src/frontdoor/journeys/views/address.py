@@ -23,7 +23,7 @@ class FindForm(forms.Form):
 
     def clean_postcode(self):
         postcode = postcode_normalise(self.cleaned_data["postcode"])
-        if postcode is None:
+        if not postcode:
             raise forms.ValidationError("Enter a full UK postcode")
         return postcode
 

@@ -35,7 +35,12 @@ class Command(BaseCommand):
         worker = [sys.executable, "manage.py", "db_worker", "--interval", "0.5"]
         # The outbox sweep: retries, recovery after a crash, delivery receipts (notify app).
         sweep = [sys.executable, "manage.py", "notify_worker", "--interval", "5"]
-        children = [subprocess.Popen(command) for command in (web, worker, sweep)]  # noqa: S603
+        # Open data published on its schedule (opendata app); checks once an hour.
+        publish = [sys.executable, "manage.py", "opendata_publish", "--every", "3600"]
+        children = [
+            subprocess.Popen(command)  # noqa: S603
+            for command in (web, worker, sweep, publish)
+        ]
         shown = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host  # noqa: S104
         self.stdout.write(
             f"\nFrontdoor is running at http://{shown}:{port}/  "

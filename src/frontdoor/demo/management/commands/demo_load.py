@@ -35,3 +35,8 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo staff sign-ins (password: {staff.DEMO_PASSWORD}):")
         for username, role in staff.sign_ins():
             self.stdout.write(f"  {username:<12} {role}")
+        self.stdout.write(
+            "Staff sign in with a code from an authenticator app too. Add this key to one "
+            f"(any demo user):\n  {staff.totp_key_base32()}\n"
+            "or run `.venv/bin/python manage.py demo_code` for the code it shows now."
+        )
