@@ -18,6 +18,11 @@ class ResidentsConfig(AppConfig):
         post_save.connect(
             tasks.case_saved, sender="cases.Case", dispatch_uid="residents-link-new-cases"
         )
+        post_save.connect(
+            tasks.account_saved,
+            sender="accounts.ResidentAccount",
+            dispatch_uid="residents-link-new-accounts",
+        )
         navigation.register(
             navigation.Entry(
                 "Possible duplicates",

@@ -47,6 +47,45 @@ def link_new_records() -> dict:
     return {"pairs": result.pairs, "auto_merged": result.auto_merged, "queued": result.queued}
 
 
+@task()
+def link_account(user_id: int) -> None:
+    """A new resident account gets a resident record (the "accounts" source) and a link."""
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.accounts import queries as accounts
+    from frontdoor.residents import services
+
+    user = get_user_model().objects.filter(pk=user_id).first()
+    account = accounts.resident_account_of(user=user) if user else None
+    if account is None:
+        return
+    services.account_link(
+        account_id=user.pk,
+        name=account.full_name,
+        email=account.email,
+        phone=account.phone,
+        postcode=account.postcode,
+        address=account.address,
+    )
+    if services.model_current() is not None:
+        services.linkage_run(only_new=True)
+
+
+def account_saved(sender, instance, created, **kwargs) -> None:
+    """post_save of accounts.ResidentAccount: link the new account after commit."""
+    if not created or kwargs.get("raw"):
+        return
+    user_id = instance.user_id
+
+    def enqueue() -> None:
+        try:
+            link_account.enqueue(user_id)
+        except Exception:  # noqa: BLE001 - a failed link must never fail the sign-up
+            log.exception("could not link account %s to a resident", user_id)
+
+    transaction.on_commit(enqueue)
+
+
 def case_saved(sender, instance, created, **kwargs) -> None:
     """post_save of cases.Case: enqueue the link once the case is committed."""
     if not created or kwargs.get("raw"):

@@ -13,6 +13,7 @@ from frontdoor.residents.services.linking import (
 )
 from frontdoor.residents.services.merging import merge_undo, pair_decide, resident_merge
 from frontdoor.residents.services.records import (
+    account_link,
     case_link,
     dob_parse,
     postcode_clean,
@@ -21,6 +22,7 @@ from frontdoor.residents.services.records import (
 )
 
 __all__ = [
+    "account_link",
     "merge_access",
     "pair_access",
     "resident_access",

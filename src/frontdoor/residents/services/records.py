@@ -20,6 +20,7 @@ from frontdoor.residents.services.errors import ResidentError
 
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 CASES_SOURCE = "cases"
+ACCOUNTS_SOURCE = "accounts"
 
 
 def postcode_clean(value: str) -> str:
@@ -213,6 +214,58 @@ def case_link(
         subject_type="resident",
         subject_id=resident.pk,
         detail={"case": reference},
+        at=now,
+    )
+    return link
+
+
+@transaction.atomic
+def account_link(
+    *,
+    account_id: int,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    postcode: str = "",
+    address: str = "",
+    at: datetime.datetime | None = None,
+) -> Link:
+    """Give a resident account a resident record (the "accounts" source) and link it.
+    An account already linked (through a case it made) keeps its resident."""
+    held = Link.objects.filter(kind=Link.ACCOUNT, object_id=str(account_id)).first()
+    if held is not None:
+        return held
+    now = at or timezone.now()
+    first, last = _split_name(name)
+    try:
+        fields = record_fields(
+            source_system=ACCOUNTS_SOURCE,
+            source_id=str(account_id),
+            first_name=first,
+            surname=last,
+            email=email,
+            phone=phone,
+            postcode=postcode,
+            address_line=address.splitlines()[0] if address else "",
+        )
+    except ResidentError:
+        fields = record_fields(
+            source_system=ACCOUNTS_SOURCE, source_id=str(account_id), first_name=first, surname=last
+        )
+    record = _create(fields, now)
+    link = Link.objects.create(
+        resident=record.resident,
+        kind=Link.ACCOUNT,
+        object_id=str(account_id),
+        record=record,
+        created_at=now,
+    )
+    audit.audit_record(
+        actor=audit.SYSTEM,
+        action="resident.account_linked",
+        subject_type="resident",
+        subject_id=record.resident_id,
+        detail={"account": account_id},
         at=now,
     )
     return link
