@@ -453,6 +453,17 @@ def _regularise(model: dict) -> None:
             level["m_probability"] /= total
 
 
+LABELS = {
+    "first_name": "First name",
+    "surname": "Last name",
+    "dob": "Date of birth",
+    "address": "Address and postcode",
+    "email": "Email",
+    "phone": "Phone",
+    NATIONAL_ID: "National identifier",
+}
+
+
 def field_weights(pair: dict, model: dict) -> list[dict]:
     """Per comparison: the level Splink chose and its match weight (why it thinks so)."""
     out = []
@@ -469,6 +480,7 @@ def field_weights(pair: dict, model: dict) -> list[dict]:
         out.append(
             {
                 "comparison": column,
+                "label": LABELS.get(column, column),
                 "level": label,
                 "match_weight": None if weight is None else float(weight) + float(tf or 0),
             }

@@ -21,7 +21,7 @@ def link_case(reference: str) -> None:
     from frontdoor.residents import services
 
     case = cases.case_get(reference=reference)
-    if case is None:
+    if case is None or services.case_linked(reference=reference):
         return
     services.case_link(
         reference=case.reference,

@@ -15,6 +15,7 @@ from frontdoor.residents.services.merging import merge_undo, pair_decide, reside
 from frontdoor.residents.services.records import (
     account_link,
     case_link,
+    case_linked,
     dob_parse,
     postcode_clean,
     record_add,
@@ -32,6 +33,7 @@ __all__ = [
     "RunResult",
     "auto_merge_from",
     "case_link",
+    "case_linked",
     "dob_parse",
     "linkage_run",
     "merge_undo",

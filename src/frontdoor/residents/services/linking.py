@@ -58,7 +58,7 @@ def model_current() -> LinkageModel | None:
     return LinkageModel.objects.order_by("-version").first()
 
 
-def model_train(*, user=None) -> LinkageModel:
+def model_train(*, user=None, u_max_pairs: float = 1e6) -> LinkageModel:
     """Train the linkage model on every active record with Splink's own estimators and
     store it with its version and the library versions it was trained with."""
     if user is not None:
@@ -71,7 +71,7 @@ def model_train(*, user=None) -> LinkageModel:
         )
     pipeline = linkage.Pipeline(threads=2)
     pipeline.load_rows(rows)
-    trained = pipeline.train()
+    trained = pipeline.train(u_max_pairs=u_max_pairs)
     with transaction.atomic():
         latest = model_current()
         made = LinkageModel.objects.create(

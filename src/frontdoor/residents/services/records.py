@@ -153,6 +153,10 @@ def _split_name(name: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
+def case_linked(*, reference: str) -> bool:
+    return Link.objects.filter(kind=Link.CASE, object_id=reference).exists()
+
+
 @transaction.atomic
 def case_link(
     *,
