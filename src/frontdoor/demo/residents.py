@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from frontdoor.cases import queries as case_queries
-from frontdoor.residents import services, synthetic
+from frontdoor.residents import services
 
 # Near-duplicates a data officer can review in the demo: one person, three systems.
 NAMED = [
@@ -81,7 +81,7 @@ def _link_demo_cases() -> None:
 
 
 def create() -> None:
-    for row in synthetic.people(BACKGROUND, seed=2026):
+    for row in services.synthetic_people(BACKGROUND, seed=2026):
         fields = {k: v for k, v in row.items() if k not in ("unique_id", "person_id")}
         services.record_add(source_id=f"DEMO-{row['unique_id']}", **fields)
     for row in NAMED:

@@ -49,3 +49,42 @@ class SearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+
+
+class ImportForm(forms.Form):
+    """A CSV file, the system it came from, and which of its columns holds each field."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Saved as CSV UTF-8, with a header row. Nothing is added unless every "
+        "row is right.",
+        error_messages={"required": "Choose a CSV file to import"},
+    )
+    source_system = forms.SlugField(
+        label="System it comes from",
+        max_length=50,
+        help_text="For example, council_tax or housing. Letters, numbers, - and _ only.",
+        error_messages={
+            "required": "Say which system the file comes from",
+            "invalid": "Use only letters, numbers, - and _ in the system's name",
+        },
+    )
+
+    def __init__(self, *args, fields: tuple[tuple[str, str], ...], **kwargs):
+        super().__init__(*args, **kwargs)
+        for ours, label in fields:
+            self.fields[f"column_{ours}"] = forms.CharField(
+                label=f"Column for {label.lower()}",
+                required=ours == "source_id",
+                initial=ours,
+                max_length=100,
+                help_text="Leave empty if the file has none." if ours != "source_id" else "",
+                error_messages={"required": f"Say which column holds the {label.lower()}"},
+            )
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            name.removeprefix("column_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("column_")
+        }

@@ -43,7 +43,11 @@ def link_new_records() -> dict:
     """Link every record not linked before (imports, new cases) with the stored model."""
     from frontdoor.residents import services
 
-    result = services.linkage_run(only_new=True)
+    try:
+        result = services.linkage_run(only_new=True)
+    except services.ResidentError as waiting:
+        log.info("linkage waits: %s", waiting.message)  # too few records to train on yet
+        return {"pairs": 0, "auto_merged": 0, "queued": 0}
     return {"pairs": result.pairs, "auto_merged": result.auto_merged, "queued": result.queued}
 
 

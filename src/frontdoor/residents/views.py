@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.accounts import roles
 from frontdoor.core.access import staff_view
 from frontdoor.residents import queries, services, tasks
-from frontdoor.residents.forms import DecisionForm, FindForm, SearchForm
+from frontdoor.residents.forms import DecisionForm, FindForm, ImportForm, SearchForm
 
 OFFICERS = (roles.DATA_OFFICER, roles.ADMINISTRATOR)
 FINDERS = (roles.AGENT, *OFFICERS)
@@ -163,3 +163,29 @@ def find(request):
         "residents/find.html",
         {"form": form, "matches": matches},
     )
+
+
+@staff_view(*OFFICERS, action="import resident records")
+def import_records(request):
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        fields=services.IMPORT_FIELDS,
+    )
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = services.records_import(
+            user=request.user,
+            data=upload.read(services.IMPORT_MAX_BYTES + 1),
+            source_system=form.cleaned_data["source_system"],
+            mapping=form.mapping(),
+        )
+        if report.ok:
+            messages.success(
+                request,
+                f"{report.created} records imported ({report.already_held} already held). "
+                "They are being linked now.",
+            )
+            return redirect("residents:queue")
+    return render(request, "residents/import.html", {"form": form, "report": report})

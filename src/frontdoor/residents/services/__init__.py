@@ -2,6 +2,9 @@
 
 from frontdoor.residents.services.access import merge_access, pair_access, resident_access
 from frontdoor.residents.services.errors import MergeRefused, ResidentError, ResidentNotFound
+from frontdoor.residents.services.importing import FIELDS as IMPORT_FIELDS
+from frontdoor.residents.services.importing import MAX_BYTES as IMPORT_MAX_BYTES
+from frontdoor.residents.services.importing import ImportReport, records_import
 from frontdoor.residents.services.linking import (
     RunResult,
     auto_merge_from,
@@ -21,8 +24,13 @@ from frontdoor.residents.services.records import (
     record_add,
     record_fields,
 )
+from frontdoor.residents.synthetic import people as synthetic_people
 
 __all__ = [
+    "IMPORT_FIELDS",
+    "IMPORT_MAX_BYTES",
+    "ImportReport",
+    "records_import",
     "account_link",
     "merge_access",
     "pair_access",
@@ -45,5 +53,6 @@ __all__ = [
     "record_add",
     "record_fields",
     "resident_merge",
+    "synthetic_people",
     "review_from",
 ]
