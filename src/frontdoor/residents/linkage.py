@@ -128,6 +128,11 @@ def _comparisons(*, national_id: bool) -> list:
                 cll.ColumnsReversedLevel(column, other, symmetrical=True),
                 cll.JaroWinklerLevel(column, 0.92),
                 cll.JaroWinklerLevel(column, 0.8),
+                cll.CustomLevel(
+                    f"(length({column}_l) = 1 or length({column}_r) = 1) and "
+                    f"substr({column}_l, 1, 1) = substr({column}_r, 1, 1)",
+                    label_for_charts="Initial only, and it matches",
+                ),
                 cll.ElseLevel(),
             ],
             comparison_description=f"{column} (Jaro-Winkler, term frequencies)",
@@ -345,6 +350,8 @@ class Pipeline:
         """Estimate the model's parameters with Splink's own estimators; returns the model."""
         from splink import block_on
 
+        if em_max_pairs is None and self.count > 100_000:
+            em_max_pairs = 2e6  # EM learns as well from a sample; it dominates the time
         linker = self._linker(settings_for(national_id=self.national_id))
         training = linker.training
         training.estimate_probability_two_random_records_match(
