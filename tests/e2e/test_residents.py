@@ -104,3 +104,30 @@ def test_an_agent_finds_who_a_caller_may_be(open_page, staff_sign_in, queue):
     page.get_by_role("link", name="Amara Okonkwo").first.click()
     page.assert_accessible()
     assert "Records from each system" in page.locator("main").inner_text()
+
+
+def test_a_data_officer_imports_a_legacy_file_after_fixing_what_the_report_shows(
+    open_page, staff_sign_in, transactional_db, tmp_path
+):
+    page = open_page()
+    _sign_in(page, staff_sign_in, "data_officer", username="dana")
+    page.get_by_role("link", name="Import records from a CSV file").click()
+    page.assert_accessible()
+    header = "source_id,first_name,surname,dob,address_line,town,postcode,uprn,email,phone\n"
+    bad = tmp_path / "legacy.csv"
+    bad.write_text(header + "L1,Amara,Okonkwo,1984-13-12,12 Cedar Road,,SO14 7LY,,,\n")
+    page.get_by_label("CSV file").set_input_files(str(bad))
+    page.get_by_label("System it comes from").fill("legacy_crm")
+    page.get_by_role("button", name="Check and import").click()
+    page.assert_accessible()
+    assert "Nothing was imported" in page.locator(".govuk-error-summary").inner_text()
+    assert "1984-13-12" in page.locator("#report").inner_text()
+    assert not SourceRecord.objects.exists()
+    good = tmp_path / "legacy-fixed.csv"
+    good.write_text(header + "L1,Amara,Okonkwo,12/03/1984,12 Cedar Road,,SO14 7LY,,,\n")
+    page.get_by_label("CSV file").set_input_files(str(good))
+    page.get_by_label("System it comes from").fill("legacy_crm")
+    page.get_by_role("button", name="Check and import").click()
+    page.assert_accessible()
+    assert "1 record imported" in page.locator(".govuk-notification-banner").inner_text()
+    assert SourceRecord.objects.get(source_id="L1").dob.isoformat() == "1984-03-12"

@@ -59,6 +59,67 @@ NAMED = [
         "postcode": "SO14 7LY",
     },
 ]
+# Pairs a data officer should decide: the model is fairly, not fully, sure.
+GREY = [
+    {
+        "source_system": "council_tax",
+        "source_id": "CT-200417",
+        "first_name": "Kwame",
+        "surname": "Mensah",
+        "dob": "1979-06-04",
+        "address_line": "3 Oak Lane",
+        "town": "Southampton",
+        "postcode": "SO16 3AB",
+        "email": "kwame.mensah@example.com",
+    },
+    {
+        "source_system": "contact_centre",
+        "source_id": "CC-10233",
+        "first_name": "Kwame",
+        "surname": "Mensa",
+        "dob": "1979-04-06",
+        "address_line": "27 Hill Road",
+        "town": "Southampton",
+        "postcode": "SO19 8AB",
+    },
+    {
+        "source_system": "housing",
+        "source_id": "HSG-61102",
+        "first_name": "Fatima",
+        "surname": "Begum",
+        "dob": "1962-09-30",
+        "address_line": "8 Elm Street",
+        "town": "Southampton",
+        "postcode": "SO14 2AB",
+    },
+    {
+        "source_system": "contact_centre",
+        "source_id": "CC-10377",
+        "first_name": "Fatima",
+        "surname": "Begum",
+    },
+    {
+        "source_system": "benefits",
+        "source_id": "BEN-4410",
+        "first_name": "Tomasz",
+        "surname": "Nowak",
+        "dob": "1988-02-11",
+        "address_line": "41 Portswood Road",
+        "town": "Southampton",
+        "postcode": "SO17 2FW",
+        "email": "t.nowak@example.com",
+    },
+    {
+        "source_system": "web_forms",
+        "source_id": "WEB-88213",
+        "first_name": "Tom",
+        "surname": "Nowak",
+        "dob": "1988-02-11",
+        "address_line": "Flat 2, 9 Avenue Road",
+        "town": "Eastleigh",
+        "postcode": "SO50 4NN",
+    },
+]
 BACKGROUND = 400
 
 
@@ -84,7 +145,7 @@ def create() -> None:
     for row in services.synthetic_people(BACKGROUND, seed=2026):
         fields = {k: v for k, v in row.items() if k not in ("unique_id", "person_id")}
         services.record_add(source_id=f"DEMO-{row['unique_id']}", **fields)
-    for row in NAMED:
+    for row in NAMED + GREY:
         services.record_add(**row)
     _link_demo_cases()
     services.model_train(u_max_pairs=2e5)

@@ -184,7 +184,8 @@ def import_records(request):
         if report.ok:
             messages.success(
                 request,
-                f"{report.created} records imported ({report.already_held} already held). "
+                f"{report.created} record{'' if report.created == 1 else 's'} imported "
+                f"({report.already_held} already held). "
                 "They are being linked now.",
             )
             return redirect("residents:queue")

@@ -15,5 +15,6 @@ def test_the_demo_has_a_review_queue_with_amara_and_her_cases_linked(db):
     assert MatchPair.objects.filter(status=MatchPair.AUTO_MERGED).exists()
     amara = SourceRecord.objects.get(source_id="CT-100231").resident
     assert set(amara.records.values_list("source_id", flat=True)) >= {"CT-100231", "HSG-55810"}
+    assert queries.links_of(resident=amara, kind=Link.CASE).exists()  # her cases followed
     assert Link.objects.filter(kind=Link.CASE).count() > 0
     assert queries.model_current().version == 1
