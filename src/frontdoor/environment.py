@@ -205,6 +205,15 @@ SETTINGS: tuple[Setting, ...] = (
         "30",
         "How many days back to look for a possible duplicate of a new street report.",
     ),
+    Setting(
+        "PRIVACY_ENCRYPTION_KEYS",
+        "",
+        'Comma-separated Fernet keys (`python -c "from cryptography.fernet import Fernet; '
+        'print(Fernet.generate_key().decode())"`) that encrypt files and sensitive answers '
+        "at rest. The first encrypts; the others still decrypt, so a key can be rotated. "
+        "Empty derives one from SECRET_KEY, which then must never change; set your own in "
+        "production.",
+    ),
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),

@@ -39,6 +39,7 @@ OPEN311_JURISDICTION_ID = env.value("OPEN311_JURISDICTION_ID")
 REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
 REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
 REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
+PRIVACY_ENCRYPTION_KEYS = env.listing("PRIVACY_ENCRYPTION_KEYS")
 RESIDENTS_AUTO_MERGE = float(env.value("RESIDENTS_AUTO_MERGE"))
 RESIDENTS_REVIEW_FROM = float(env.value("RESIDENTS_REVIEW_FROM"))
 
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "frontdoor.reports",
     "frontdoor.insights",
     "frontdoor.opendata",
+    "frontdoor.privacy",
     "frontdoor.residents",
     "frontdoor.demo",
 ]
@@ -83,8 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes must come last: it turns a lockout raised during sign-in into its page.
@@ -221,7 +223,8 @@ STATIC_ROOT = DATA_DIR / "static"
 # Leaflet) and compiles assets/scss; nothing third-party is kept in the repository.
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files residents send are encrypted at rest (privacy/storage.py).
+    "default": {"BACKEND": "frontdoor.privacy.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -4,14 +4,18 @@ from django.urls import include, path
 
 from frontdoor.api import api
 from frontdoor.directory.api import directory_api
+from frontdoor.privacy import views as privacy_views
 
 urlpatterns = [
+    # The privacy notice generated from the record of processing answers before core's.
+    path("privacy/", privacy_views.notice),
     path("", include("frontdoor.core.urls")),
     path("staff/governance/", include("frontdoor.governance.urls")),
     path("staff/", include("frontdoor.accounts.urls")),
     path("staff/cases/", include("frontdoor.cases.urls")),
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
+    path("staff/privacy/", include("frontdoor.privacy.urls")),
     path("staff/residents/", include("frontdoor.residents.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
     path("open311/v2/", include("frontdoor.reports.open311_urls")),

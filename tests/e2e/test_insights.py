@@ -87,7 +87,9 @@ def test_a_bad_address_gets_an_error_summary_and_the_page_works_on_a_phone_witho
     assert page.locator("svg.frontdoor-chart").first.is_visible()
 
 
-def test_staff_see_exact_figures_and_the_measures_not_yet_computed(open_page, council):
+def test_staff_see_exact_figures_and_the_measures_not_yet_computed(
+    open_page, council, staff_sign_in
+):
     officer = accounts.staff_create(
         username="insights-officer",
         full_name="Kim Officer",
@@ -96,11 +98,7 @@ def test_staff_see_exact_figures_and_the_measures_not_yet_computed(open_page, co
         password=PASSWORD,
     )
     page = open_page()
-    page.visit("/staff/sign-in/?next=/staff/insights/")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+    staff_sign_in(page, officer.username, PASSWORD, next_url="/staff/insights/")
     assert page.get_by_role("heading", name="Performance against the digital strategy").is_visible()
     assert page.get_by_role("table", name="Service level by case type (staff only)").is_visible()
     assert (

@@ -101,3 +101,66 @@ def resident_preferences_for(*, email: str = "", phone: str = "") -> dict[str, l
     else:
         account = None
     return resident_preferences(account=account) if account else {}
+
+
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+ERASED_PREFIX = "erased-"
+
+
+def accounts_for_disposal(*, before):
+    """Residents' (not staff) accounts not signed in to since `before`, by id."""
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_staff=False, is_superuser=False)
+        .filter(Q(last_login__lt=before) | Q(last_login__isnull=True, date_joined__lt=before))
+        .exclude(username__startswith=ERASED_PREFIX)
+        .order_by("id")
+    )
+
+
+def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
+    from django.db.models import Q
+
+    found = Q(pk__in=[])
+    for email in emails:
+        found |= Q(email__iexact=email)
+    if usernames:
+        found |= Q(username__in=list(usernames))
+    return list(get_user_model().objects.filter(found).values_list("id", flat=True))
+
+
+def accounts_export(*, ids) -> list[dict]:
+    """An account's own details, as plain data for a subject access bundle: for a
+    resident, also their contact details, preferences and single sign-on services."""
+    found = []
+    users = (
+        get_user_model()
+        .objects.filter(pk__in=list(ids))
+        .select_related("resident_account")
+        .order_by("id")
+    )
+    for u in users:
+        row = {
+            "username": u.username,
+            "name": u.get_full_name(),
+            "email": u.email,
+            "staff": u.is_staff,
+            "active": u.is_active,
+            "joined": u.date_joined.isoformat(),
+            "last_sign_in": u.last_login.isoformat() if u.last_login else None,
+        }
+        account = getattr(u, "resident_account", None)
+        if account is not None:
+            row.update(
+                phone=account.phone,
+                address=account.address,
+                postcode=account.postcode,
+                closed=account.closed_at.isoformat() if account.closed_at else None,
+                communication_preferences=resident_preferences(account=account),
+                sign_in_services=[i.issuer for i in account.identities.all()],
+            )
+        found.append(row)
+    return found

@@ -45,3 +45,8 @@ def audit_for(*, subject_type: str, subject_id: str | int) -> QuerySet[AuditEven
 def audit_actions() -> list[str]:
     """Every action recorded so far, for the search form's choices."""
     return sorted(AuditEvent.objects.values_list("action", flat=True).distinct())
+
+
+def audit_for_disposal(*, before: datetime.datetime) -> QuerySet[AuditEvent]:
+    """Entries written before `before`, oldest id first (for the retention run)."""
+    return AuditEvent.objects.filter(at__lt=before).order_by("id")

@@ -51,3 +51,13 @@ def audit_record(
         subject_id=str(subject_id),
         detail=detail or {},
     )
+
+
+@transaction.atomic
+def audit_delete(*, ids) -> int:
+    """Delete entries at the end of their retention period (the privacy app's disposal run).
+
+    Strategy: "data is not kept for longer than it is needed". Entries are never changed;
+    deletion is the only other thing that happens to them, and the run logs it.
+    """
+    return AuditEvent.objects.filter(pk__in=list(ids)).delete()[0]

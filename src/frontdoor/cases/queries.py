@@ -7,7 +7,7 @@ import hmac
 from dataclasses import dataclass
 
 from django.db.models import Case as SqlCase
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from frontdoor.accounts import queries as accounts_queries
@@ -17,6 +17,7 @@ from frontdoor.cases.models import (
     Case,
     CaseContact,
     CaseEvent,
+    CaseSubscriber,
     CaseType,
     Workflow,
 )
@@ -424,16 +425,90 @@ def case_of_resident(*, resident, reference: str) -> TrackedCase | None:
     )
 
 
-def case_data_of_resident(*, resident) -> list[dict]:
-    """What the council holds in the account's cases, for "download my data"."""
-    rows = []
-    for case in Case.objects.select_related("case_type").filter(resident=resident):
-        rows.append(
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+
+def cases_for_disposal(
+    *,
+    before: datetime.datetime,
+    case_type: str = "",
+    except_case_types: list[str] | tuple[str, ...] = (),
+    held_references: list[str] | tuple[str, ...] = (),
+    held_emails: list[str] | tuple[str, ...] = (),
+    held_user_ids: list[int] | tuple[int, ...] = (),
+    already_done: QuerySet | None = None,
+) -> QuerySet[Case]:
+    """Closed cases whose retention ended before `before`, not under a legal hold, by id.
+
+    `already_done` is an Exists-style subquery (on OuterRef("pk")) of cases anonymised before.
+    """
+    cases = Case.objects.filter(closed=True, closed_at__lt=before)
+    if case_type:
+        cases = cases.filter(case_type__code=case_type)
+    if except_case_types:
+        cases = cases.exclude(case_type__code__in=list(except_case_types))
+    if held_references:
+        cases = cases.exclude(reference__in=list(held_references))
+    if held_emails:
+        cases = cases.exclude(contact_email__in=list(held_emails))
+    if held_user_ids:
+        cases = cases.exclude(resident_id__in=list(held_user_ids))
+    if already_done is not None:
+        cases = cases.exclude(Exists(already_done))
+    return cases.order_by("id")
+
+
+def case_references_for(*, ids) -> list[str]:
+    return list(Case.objects.filter(id__in=list(ids)).values_list("reference", flat=True))
+
+
+def case_ids_for(*, references) -> list[int]:
+    return list(Case.objects.filter(reference__in=list(references)).values_list("id", flat=True))
+
+
+def _person_filter(emails, phones, user_ids) -> Q:
+    found = Q(pk__in=[])
+    if emails:
+        found |= Q(contact_email__in=list(emails))
+    if phones:
+        found |= Q(contact_phone__in=list(phones))
+    if user_ids:
+        found |= Q(resident_id__in=list(user_ids))
+    return found
+
+
+def case_references_of_person(*, emails=(), phones=(), user_ids=()) -> list[str]:
+    """References of every case a person asked for, or follows."""
+    asked = Case.objects.filter(_person_filter(emails, phones, user_ids))
+    follows = Q(pk__in=[])
+    if emails:
+        follows |= Q(subscribers__email__in=list(emails))
+    if phones:
+        follows |= Q(subscribers__phone__in=list(phones))
+    followed = Case.objects.filter(follows)
+    return sorted(
+        set(asked.values_list("reference", flat=True))
+        | set(followed.values_list("reference", flat=True))
+    )
+
+
+def cases_export(*, emails=(), phones=(), user_ids=()) -> list[dict]:
+    """Everything cases hold about a person, as plain data for a subject access bundle."""
+    found = []
+    cases = (
+        Case.objects.filter(_person_filter(emails, phones, user_ids))
+        .select_related("case_type")
+        .prefetch_related("events", "contacts", "attachments")
+        .order_by("received_at", "id")
+    )
+    for case in cases:
+        found.append(
             {
                 "reference": case.reference,
                 "type": case.case_type.name,
-                "channel": case.channel,
-                "status": current_state(case=case).resident_label,
+                "channel": case.get_channel_display(),
+                "status": case.status,
+                "closed": case.closed,
                 "received_at": case.received_at.isoformat(),
                 "closed_at": case.closed_at.isoformat() if case.closed_at else None,
                 "description": case.description,
@@ -449,11 +524,36 @@ def case_data_of_resident(*, resident) -> list[dict]:
                     "address": case.address,
                     "postcode": case.location_postcode,
                     "uprn": case.uprn,
+                    "ward": case.ward,
                 },
-                "updates": [
-                    {"at": entry.at.isoformat(), "what": entry.label, "text": entry.text}
-                    for entry in case_timeline(case=case, public_only=True)
+                "timeline": [
+                    {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
+                    for e in case.events.all()
+                ],
+                "contacts": [
+                    {"at": c.at.isoformat(), "channel": c.channel, "summary": c.summary}
+                    for c in case.contacts.all()
+                ],
+                "files": [
+                    {"name": a.name, "type": a.content_type, "size": a.size}
+                    for a in case.attachments.all()
                 ],
             }
         )
-    return rows
+    following = Q(pk__in=[])
+    if emails:
+        following |= Q(email__in=list(emails))
+    if phones:
+        following |= Q(phone__in=list(phones))
+    for follower in CaseSubscriber.objects.filter(following).select_related("case"):
+        found.append(
+            {
+                "reference": follower.case.reference,
+                "following": True,
+                "name": follower.name,
+                "email": follower.email,
+                "phone": follower.phone,
+                "since": follower.created_at.isoformat(),
+            }
+        )
+    return found

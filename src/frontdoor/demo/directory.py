@@ -12,6 +12,7 @@ users find support that meets their needs" (Southampton Digital Strategy 2018-22
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 import re
 import uuid
@@ -191,6 +192,16 @@ def _near(rng: random.Random, ward) -> tuple[float, float]:
     return round(lat + rng.uniform(-0.006, 0.006), 6), round(lng + rng.uniform(-0.009, 0.009), 6)
 
 
+@functools.lru_cache(maxsize=4096)
+def _postcode_cached(lat: float, lng: float) -> str:
+    return places.postcode_near(lat, lng, within_m=3000)
+
+
+def _postcode_near(lat: float, lng: float) -> str:
+    # About 100 m squares: near enough for a demo address, and cheap for 50,000 services.
+    return _postcode_cached(round(lat, 3), round(lng, 3))
+
+
 def feed(*, count: int = 320, seed: int = 2026, today: datetime.date | None = None) -> list[dict]:
     """`count` plausible services as full HSDS 3.0 service objects."""
     rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not secrets
@@ -231,7 +242,7 @@ def feed(*, count: int = 320, seed: int = 2026, today: datetime.date | None = No
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "")).strip("-")
         checked = today - datetime.timedelta(days=rng.randint(5, 230))
         lat, lng = _near(rng, ward)
-        postcode = places.postcode_near(lat, lng, within_m=3000) or ward[3][0] + "AA"
+        postcode = _postcode_near(lat, lng) or ward[3][0] + "AA"
         pattern = rng.choice(PATTERNS)
         online_only = term in ("Befriending", "Digital skills") and n % 2 == 0
         svc = {

@@ -26,13 +26,15 @@ class SearchForm(forms.Form):
         required=False,
         max_length=200,
         help_text="For example, food bank, money advice or youth club",
+        error_messages={"max_length": "Search for 200 characters or fewer"},
         widget=forms.TextInput(attrs={"type": "search", "class": "govuk-!-width-full"}),
     )
     postcode = forms.CharField(
         label="Postcode",
         required=False,
-        max_length=10,
+        max_length=16,
         help_text="To see the nearest first, for example SO14 7LY",
+        error_messages={"max_length": "Enter a real postcode, like SO14 7LY"},
         widget=forms.TextInput(
             attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class SearchOutcome:
     queryset: QuerySet
     query: search.Query | None = None
     any_word: bool = False  # every word matched nothing together: any word was used
+    total: int | None = None  # how many matched, when the search had to count them
 
 
 def _term_ids_with_children(ids) -> set:
@@ -159,9 +161,11 @@ def services_filtered(flt: ServiceFilter) -> SearchOutcome:
             outcome.queryset = qs.none()
             return outcome
         matched = search.apply(qs, query)
-        if len(query.concepts) > 1 and not matched.exists():
+        outcome.total = matched.count()
+        if len(query.concepts) > 1 and not outcome.total:
             matched = search.apply(qs, query, any_word=True)
             outcome.any_word = True
+            outcome.total = None
         order = (_NEAREST, "-search_rank") if flt.point is not None else ("-search_rank",)
         outcome.queryset = matched.order_by(*order, "name")
         return outcome
@@ -244,6 +248,69 @@ def services_load(ids: list, *, full: bool = True) -> list[Service]:
     return attach_terms([found[i] for i in ids if i in found])
 
 
+@dataclass
+class ScheduleRule:
+    """The parts of an HSDS schedule that say when a service opens (see opening.py)."""
+
+    opens_at: datetime.time | None
+    closes_at: datetime.time | None
+    freq: str
+    byday: str
+    bymonthday: str
+    interval: int | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    until: datetime.date | None
+    dtstart: datetime.date | None
+    description: str
+
+
+_RULE_FIELDS = tuple(ScheduleRule.__dataclass_fields__)
+
+
+@dataclass
+class ResultRow:
+    """One search result: what the results page shows, read without model instances."""
+
+    pk: object
+    name: str
+    description: str
+    organization_name: str
+    status: str
+    is_free: bool
+    online: bool
+    schedules: list[ScheduleRule] = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+
+def services_for_results(ids: list) -> list[ResultRow]:
+    """A page of search results in three queries and no model instances, in the order given:
+    the results page is the directory's busiest, so it reads only what it shows."""
+    rows = {
+        row[0]: ResultRow(*row[:3], row[3] or "", *row[4:])
+        for row in Service.objects.filter(pk__in=ids).values_list(
+            "pk", "name", "description", "organization__name", "status", "is_free", "online"
+        )
+    }
+    for values in Schedule.objects.filter(
+        Q(service_id__in=ids) | Q(service_at_location__service_id__in=ids)
+    ).values_list("service_id", "service_at_location__service_id", *_RULE_FIELDS):
+        owner = rows.get(values[0] or values[1])
+        if owner is not None:
+            owner.schedules.append(ScheduleRule(*values[2:]))
+    for sid, lat, lng in ServiceAtLocation.objects.filter(
+        service_id__in=ids, location__latitude__isnull=False, location__longitude__isnull=False
+    ).values_list("service_id", "location__latitude", "location__longitude"):
+        rows[sid].points.append((lat, lng))
+    return [rows[i] for i in ids if i in rows]
+
+
+def nearest_point_m(points: list[tuple[float, float]], point: places.Point | None) -> float | None:
+    if point is None or not points:
+        return None
+    return min(places.distance_m(point.lat, point.lng, lat, lng) for lat, lng in points)
+
+
 def service_get(*, service_id, listed_only: bool = True) -> Service | None:
     qs = Service.objects.filter(pk=service_id)
     if listed_only:
@@ -282,11 +349,34 @@ def taxonomy_terms(*, taxonomy_id=None, parent_id=None, top_only: bool = False) 
     return qs
 
 
+_categories_cache: dict = {}
+CATEGORIES_TTL_SECONDS = 60
+
+
 def categories() -> list[TaxonomyTerm]:
+    """The categories residents browse by (see `categories_fresh`), kept for a minute in
+    each process: every search page shows them, and taxonomies change rarely."""
+    now = time.monotonic()
+    cached = _categories_cache.get("value")
+    if cached is not None and now - _categories_cache["at"] < CATEGORIES_TTL_SECONDS:
+        return cached
+    value = categories_fresh()
+    _categories_cache.update(value=value, at=now)
+    return value
+
+
+def categories_forget() -> None:
+    """Drop this process's copy (after a taxonomy changes here; others refresh within a minute)."""
+    _categories_cache.clear()
+
+
+def categories_fresh() -> list[TaxonomyTerm]:
     """The categories residents browse by: top-level terms in use, each with
     `children_listed`, its own terms in use."""
     used = set(
-        Attribute.objects.filter(link_entity="service").values_list("taxonomy_term_id", flat=True)
+        Attribute.objects.filter(link_entity="service")
+        .values_list("taxonomy_term_id", flat=True)
+        .distinct()
     )
     terms = list(TaxonomyTerm.objects.order_by("name"))
     children = defaultdict(list)
@@ -327,17 +417,6 @@ def service_at_locations() -> QuerySet[ServiceAtLocation]:
 
 def locations() -> QuerySet[Location]:
     return Location.objects.prefetch_related("addresses").order_by("name")
-
-
-def nearest_distance_m(svc: Service, point: places.Point | None) -> float | None:
-    if point is None:
-        return None
-    distances = [
-        places.distance_m(point.lat, point.lng, sal.location.latitude, sal.location.longitude)
-        for sal in svc.service_at_locations.all()
-        if sal.location.latitude is not None and sal.location.longitude is not None
-    ]
-    return min(distances) if distances else None
 
 
 def all_schedules(svc: Service) -> list[Schedule]:

@@ -49,14 +49,13 @@ def _filter(form: forms.SearchForm, now) -> queries.ServiceFilter:
     return flt
 
 
-def _result(svc, point, now) -> dict:
-    schedules = queries.all_schedules(svc)
-    distance = queries.nearest_distance_m(svc, point)
-    is_open = opening.is_open(schedules, now)
-    nxt = opening.next_opening(schedules, now)
+def _result(row: queries.ResultRow, point, now) -> dict:
+    distance = queries.nearest_point_m(row.points, point)
+    is_open = opening.is_open(row.schedules, now)
+    nxt = None if is_open else opening.next_opening(row.schedules, now)
     return {
-        "service": svc,
-        "summary": _summary(svc.description),
+        "service": row,
+        "summary": _summary(row.description),
         "miles": None if distance is None else distance / METRES_PER_MILE,
         "next_opening": "Open now" if is_open else opening.when_text(nxt, now),
     }
@@ -71,14 +70,16 @@ def search(request):
     """Search by words, category and distance from a postcode, with the filters people need."""
     categories = queries.categories()
     form = forms.SearchForm(request.GET or None, categories=categories)
-    context = {"form": form, "categories": categories, "searched": False}
+    checkboxes = [form[name] for name in ("free", "open_now", "weekends", "online", "in_person")]
+    context = {"form": form, "categories": categories, "searched": False, "checkboxes": checkboxes}
     now = timezone.now()
     if request.GET and form.is_valid():
         outcome = queries.services_filtered(_filter(form, now))
-        page = Paginator(outcome.queryset.values_list("pk", flat=True), PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        loaded = queries.services_load(list(page.object_list))
+        paginator = Paginator(outcome.queryset.values_list("pk", flat=True), PER_PAGE)
+        if outcome.total is not None:
+            paginator.count = outcome.total  # counted already; not again
+        page = paginator.get_page(request.GET.get("page"))
+        loaded = queries.services_for_results(list(page.object_list))
         point = getattr(form, "point", None)
         context.update(
             searched=True,

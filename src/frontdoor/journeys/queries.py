@@ -177,3 +177,61 @@ def feedback_for_cases(*, references: list[str]) -> list[dict]:
         }
         for item in found.select_related("submission")
     ]
+
+
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+
+def submissions_for_disposal(*, before: datetime.datetime, already_done=None):
+    """Submissions sent before `before` and not yet anonymised, by id."""
+    from django.db.models import Exists
+
+    found = Submission.objects.filter(submitted_at__lt=before)
+    if already_done is not None:
+        found = found.exclude(Exists(already_done))
+    return found.order_by("id")
+
+
+def feedback_for_disposal(*, before: datetime.datetime):
+    """Feedback given before `before` that still has a comment, by id."""
+    return Feedback.objects.filter(given_at__lt=before).exclude(comment="").order_by("id")
+
+
+def submission_ids_of_person(*, emails=(), case_references=()) -> list[int]:
+    from django.db.models import Q
+
+    return list(
+        Submission.objects.filter(
+            Q(contact_email__in=list(emails)) | Q(case_reference__in=list(case_references))
+        ).values_list("id", flat=True)
+    )
+
+
+def submissions_export(*, emails=(), case_references=()) -> list[dict]:
+    """Every form a person sent (by email or by their cases), with files and feedback."""
+    from django.db.models import Q
+
+    found = (
+        Submission.objects.filter(
+            Q(contact_email__in=list(emails)) | Q(case_reference__in=list(case_references))
+        )
+        .select_related("version__form")
+        .prefetch_related("uploads", "feedback")
+        .order_by("submitted_at", "id")
+    )
+    return [
+        {
+            "reference": s.reference,
+            "form": s.version.definition.get("title", s.version.form.slug),
+            "case_reference": s.case_reference,
+            "submitted_at": s.submitted_at.isoformat(),
+            "channel": s.channel,
+            "email": s.contact_email,
+            "answers": s.answers,
+            "files": [
+                {"name": u.name, "type": u.content_type, "size": u.size} for u in s.uploads.all()
+            ],
+            "feedback": [{"rating": f.rating, "comment": f.comment} for f in s.feedback.all()],
+        }
+        for s in found
+    ]

@@ -52,3 +52,33 @@ def messages_to(*, addresses: list[str]) -> QuerySet[Message]:
     if not wanted:
         return Message.objects.none()
     return Message.objects.filter(to__in=wanted).order_by("-created_at", "-id")
+
+
+# --- Privacy: retention and subject access (called by frontdoor.privacy) ---
+
+
+def messages_for_disposal(*, before) -> QuerySet[Message]:
+    """Messages queued before `before` and finished with, not yet anonymised, by id."""
+    return (
+        Message.objects.filter(created_at__lt=before)
+        .exclude(status__in=[Message.QUEUED, Message.SENDING])
+        .exclude(to="")
+        .order_by("id")
+    )
+
+
+def messages_export(*, addresses) -> list[dict]:
+    """Every message sent to these email addresses or phone numbers, as plain data."""
+    return [
+        {
+            "reference": m.reference,
+            "channel": m.channel,
+            "to": m.to,
+            "subject": m.subject,
+            "body": m.body,
+            "about": f"{m.about_type} {m.about_id}".strip(),
+            "status": m.status,
+            "created_at": m.created_at.isoformat(),
+        }
+        for m in Message.objects.filter(to__in=list(addresses)).order_by("created_at", "id")
+    ]

@@ -364,3 +364,30 @@ def outbox_refresh_statuses(*, limit: int = 100) -> int:
             )
             changed += 1
     return changed
+
+
+# --- Privacy: retention and erasure (called by frontdoor.privacy) ---
+
+
+@transaction.atomic
+def messages_anonymise(*, ids=(), about_type: str = "", about_ids=(), addresses=()) -> int:
+    """Remove who a message went to and what it said, keeping the row for the counts.
+
+    Strategy: "data is not kept for longer than it is needed". Messages still queued or
+    being sent are left alone; the local outbox's copies are deleted.
+    """
+    from frontdoor.notify.models import OutboxDelivery
+
+    chosen = Q(pk__in=list(ids))
+    if about_type and about_ids:
+        chosen |= Q(about_type=about_type, about_id__in=[str(i) for i in about_ids])
+    if addresses:
+        chosen |= Q(to__in=list(addresses))
+    messages = (
+        Message.objects.filter(chosen)
+        .exclude(status__in=[Message.QUEUED, Message.SENDING])
+        .exclude(to="")
+    )
+    references = list(messages.values_list("reference", flat=True))
+    OutboxDelivery.objects.filter(reference__in=references).delete()
+    return messages.update(to="", personalisation={}, subject="", body="", last_error="")

@@ -66,7 +66,6 @@ def keys(request):
                 client, key = services.api_client_issue(
                     user=request.user,
                     name=form.cleaned_data["name"],
-                    contact_email=form.cleaned_data["contact_email"],
                 )
                 issued = {"client": client, "key": key}
                 form = ApiClientForm()

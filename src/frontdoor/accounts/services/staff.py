@@ -78,3 +78,26 @@ def team_member_add(*, team_code: str, user) -> None:
     if not user.is_staff:
         raise ValueError(f"{user.username} is not staff, so cannot join a team.")
     Team.objects.get(code=team_code).members.add(user)
+
+
+@transaction.atomic
+def accounts_anonymise(*, ids) -> int:
+    """Close residents' accounts and remove their names and emails; staff accounts are left.
+
+    Strategy: "data is not kept for longer than it is needed". The row stays (as
+    `erased-<id>`) so records that pointed at it still count.
+    """
+    count = 0
+    users = get_user_model().objects.filter(pk__in=list(ids), is_staff=False, is_superuser=False)
+    for user in users.exclude(username__startswith=queries.ERASED_PREFIX):
+        from frontdoor.accounts.services.privacy import resident_account_wipe
+
+        resident_account_wipe(user=user)
+        user.username = f"{queries.ERASED_PREFIX}{user.pk}"
+        user.first_name = user.last_name = user.email = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        count += 1
+    return count

@@ -35,6 +35,7 @@ from frontdoor.cases.services.errors import (
     IllegalTransition,
     StaleCase,
 )
+from frontdoor.cases.services.privacy import cases_anonymise
 from frontdoor.cases.services.setup import (
     STANDARD,
     case_type_define,
@@ -75,6 +76,7 @@ __all__ = [
     "case_type_define",
     "case_tracked",
     "case_update_public",
+    "cases_anonymise",
     "file_check",
     "postcode_normalise",
     "workflow_define",

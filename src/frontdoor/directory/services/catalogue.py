@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from frontdoor.audit import services as audit
-from frontdoor.directory import search
+from frontdoor.directory import queries, search
 from frontdoor.directory.models import (
     Attribute,
     CostOption,
@@ -182,24 +182,46 @@ def rows_check(rows: Rows) -> dict[str, list[dict]]:
 
 
 def _upsert(table_name: str, items: list[dict]) -> None:
+    """Insert or update rows by id, in batches: one `INSERT ... ON CONFLICT (id) DO UPDATE`
+    (SQLite and PostgreSQL both speak it) per batch, values prepared by each model field."""
     table = BY_NAME[table_name]
-    objs = []
+    meta = table.model._meta
+    fields = [meta.get_field(attname(table, spec)) for spec in table.fields]
+    # Our own columns beside the standard's take their defaults on insert and are kept on
+    # update (services_refresh recomputes them).
+    own = [f for f in meta.concrete_fields if f not in fields]
+    own_values = [f.get_db_prep_save(f.get_default(), connection) for f in own]
+    columns = [f.column for f in fields]
+    rows = []
     for item in items:
-        values = {attname(table, spec): item.get(spec.name) for spec in table.fields}
-        for spec in table.fields:
-            if values[attname(table, spec)] is None and spec.type not in {
-                "uuid", "number", "integer", "date", "datetime", "time",
-            }:  # fmt: skip
-                values[attname(table, spec)] = ""
-        if table_name == "service" and values["last_modified"] is None:
-            values["last_modified"] = timezone.now()
-        if table_name == "address" and not values["country"]:
-            values["country"] = "GB"
-        objs.append(table.model(**values))
-    update = [attname(table, spec) for spec in table.fields if spec.name != "id"]
-    table.model.objects.bulk_create(
-        objs, batch_size=500, update_conflicts=True, unique_fields=["id"], update_fields=update
+        values = []
+        for spec, model_field in zip(table.fields, fields, strict=True):
+            value = item.get(spec.name)
+            if value is None and spec.type in _TEXT_TYPES:
+                value = "GB" if (table_name, spec.name) == ("address", "country") else ""
+            if table_name == "service" and spec.name == "last_modified" and value is None:
+                value = timezone.now()
+            if isinstance(value, float) and model_field.get_internal_type() == "DecimalField":
+                value = Decimal(str(value))
+            values.append(model_field.get_db_prep_save(value, connection))
+        rows.append(values + own_values)
+    quoted = [connection.ops.quote_name(c) for c in columns]
+    updates = ", ".join(
+        f"{q} = excluded.{q}" for q in quoted if q != connection.ops.quote_name("id")
     )
+    inserted = quoted + [connection.ops.quote_name(f.column) for f in own]
+    # Table and column names come from our models; every value is a parameter.
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({', '.join(inserted)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(inserted))}) "
+        f"ON CONFLICT ({connection.ops.quote_name('id')}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 1000):
+            cursor.executemany(sql, rows[start : start + 1000])
+
+
+_TEXT_TYPES = {"string", "email", "uri"}
 
 
 def services_refresh(service_ids: list) -> None:
@@ -250,15 +272,27 @@ def _refresh_chunk(ids: list) -> None:
         documents.append(
             (svc.pk, svc.name, keywords, f"{svc.description} {svc.eligibility_description}")
         )
-    Service.objects.bulk_update(
-        services, ["is_free", "open_weekends", "online", "in_person", "review_by"], batch_size=500
-    )
+    pk = Service._meta.pk
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE directory_service SET is_free = %s, open_weekends = %s, online = %s, "
+            "in_person = %s, review_by = %s WHERE id = %s",
+            [
+                (
+                    s.is_free, s.open_weekends, s.online, s.in_person,
+                    connection.ops.adapt_datefield_value(s.review_by),
+                    pk.get_db_prep_value(s.pk, connection),
+                )
+                for s in services
+            ],
+        )  # fmt: skip
     search.index_services(documents)
 
 
 def _replace_children(typed: dict[str, list[dict]]) -> None:
     """An imported service's rows replace what it had: what the feed dropped goes."""
-    service_ids = [item["id"] for item in typed.get("service", [])]
+    # Only services already in the directory have rows to drop: a first load skips this.
+    service_ids = list(_existing_ids("service", {item["id"] for item in typed.get("service", [])}))
     if not service_ids:
         return
     for start in range(0, len(service_ids), 500):
@@ -290,6 +324,7 @@ def tables_apply(*, typed: dict[str, list[dict]], replace: bool = True) -> dict[
         item["link_id"] for item in typed.get("attribute", []) if item["link_entity"] == "service"
     }
     services_refresh(list(Service.objects.filter(pk__in=touched).values_list("pk", flat=True)))
+    transaction.on_commit(queries.categories_forget)
     return counts
 
 

@@ -82,7 +82,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> ReminderRun:
     today = timezone.localdate(now)
     run = ReminderRun()
     due = (
-        Service.objects.select_for_update(skip_locked=True)
+        Service.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(review_by__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
         .exclude(status="defunct")
         .exclude(reminder_sent_at__gt=now - REMIND_AGAIN_AFTER)

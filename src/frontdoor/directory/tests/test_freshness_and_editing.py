@@ -135,3 +135,41 @@ def test_the_import_page_lists_every_problem_and_imports_nothing(client, loaded)
     assert "nothing was imported" in html
     assert "services[0]" in html and "is required" in html and "&#x27;shut&#x27;" in html
     assert Service.objects.count() == before
+
+
+def test_an_editor_adds_a_service_that_residents_can_then_find(client, loaded):
+    client.force_login(factories.editor())
+    org = Service.objects.exclude(organization=None).first().organization
+    response = client.post(
+        "/staff/directory/services/new/",
+        {
+            "name": "Shirley Repair Cafe",
+            "organization": str(org.pk),
+            "status": "active",
+            "description": "Bring broken things; volunteers help you mend them.",
+            "email": "repair@example.org",
+            "categories": [factories.term_id("Volunteering")],
+        },
+    )
+    assert response.status_code == 302
+    svc = Service.objects.get(name="Shirley Repair Cafe")
+    assert queries.service_history(service_id=svc.pk).filter(last_action_type="create").exists()
+    assert svc.assured_date == timezone.localdate()
+    found = queries.services_filtered(queries.ServiceFilter(text="repair cafe")).queryset
+    assert list(found.values_list("name", flat=True)) == ["Shirley Repair Cafe"]
+
+
+def test_staff_without_the_editor_role_are_refused_the_directory_pages(client, loaded):
+    officer = factories.accounts.staff_create(
+        username="olu", full_name="Olu", email="olu@example.gov.uk", roles=[roles.CASE_OFFICER]
+    )
+    client.force_login(officer)
+    assert client.get("/staff/directory/").status_code == 403
+    svc = Service.objects.first()
+    assert client.post(f"/staff/directory/services/{svc.pk}/confirm/").status_code == 403
+
+
+def test_the_open_dataset_query_gives_every_listed_service_whole(loaded):
+    published = list(queries.services_published_hsds(chunk=7))
+    assert len(published) == Service.objects.filter(status__in=queries.LISTED).count()
+    assert all(item["service_at_locations"] and item["organization"] for item in published)

@@ -29,6 +29,10 @@ from frontdoor.journeys.services.feedback import (
     feedback_token,
 )
 from frontdoor.journeys.services.files import sent_file_open
+from frontdoor.journeys.services.privacy import (
+    feedback_comments_anonymise,
+    submissions_anonymise,
+)
 from frontdoor.journeys.services.runner import (
     DraftGone,
     FormChanged,
@@ -85,4 +89,6 @@ __all__ = [
     "route_remove",
     "sent_file_open",
     "submission_make",
+    "feedback_comments_anonymise",
+    "submissions_anonymise",
 ]

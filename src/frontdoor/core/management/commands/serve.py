@@ -37,9 +37,11 @@ class Command(BaseCommand):
         sweep = [sys.executable, "manage.py", "notify_worker", "--interval", "5"]
         # Open data published on its schedule (opendata app); checks once an hour.
         publish = [sys.executable, "manage.py", "opendata_publish", "--every", "3600"]
+        # Directory review reminders to providers (directory app); checks once an hour.
+        remind = [sys.executable, "manage.py", "directory_reminders", "--every", "3600"]
         children = [
             subprocess.Popen(command)  # noqa: S603
-            for command in (web, worker, sweep, publish)
+            for command in (web, worker, sweep, publish, remind)
         ]
         shown = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host  # noqa: S104
         self.stdout.write(
