@@ -122,7 +122,11 @@ def create() -> None:
     officer = get_user_model().objects.get(username="officer")
     postcodes = sorted(demo_places.KNOWN)
     made = []
-    for number in range(40):
+    steps = ["", "investigate", "schedule", "start", "fix", "no_action", "not_ours",
+             "mark_duplicate"]  # fmt: skip
+    worked = []
+    # One report of every category in every state, so the map and queues show them all.
+    for number in range(len(CATEGORIES) * len(steps)):
         code = CATEGORIES[number % len(CATEGORIES)][0]
         point = places.point_for_postcode(postcodes[number % len(postcodes)])
         if point is None:
@@ -131,7 +135,7 @@ def create() -> None:
         lat = point.lat + rng.uniform(-0.0015, 0.0015)
         lng = point.lng + rng.uniform(-0.0025, 0.0025)
         if not places.within_council_boundary(lat, lng):
-            continue
+            lat, lng = point.lat, point.lng
         name = NAMES[number % len(NAMES)]
         answers = {"depth": "deep"} if code == "pothole" else {}
         report = services.report_create(
@@ -143,10 +147,8 @@ def create() -> None:
             attributes=answers,
         )
         made.append(report)
-    # Work some of them, so the map has every state.
-    steps = ["investigate", "schedule", "start", "fix", "no_action", ""]
-    for number, report in enumerate(made):
-        step = steps[number % len(steps)]
+        worked.append(steps[number // len(CATEGORIES)])
+    for report, step in zip(made, worked, strict=True):
         if step:
             case = case_queries.case_get(reference=report.reference)
             cases.case_transition(
