@@ -217,6 +217,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HOST", "127.0.0.1", "Address `make run` serves on."),
     Setting("PORT", "8000", "Port `make run` serves on."),
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),
+    Setting(
+        "RESIDENTS_AUTO_MERGE",
+        "0.99",
+        "Match probability at or above which two resident records merge by themselves "
+        "(a data officer can undo it).",
+    ),
+    Setting(
+        "RESIDENTS_REVIEW_FROM",
+        "0.5",
+        "Match probability from which a pair of resident records waits in the data "
+        "officers' review queue (below RESIDENTS_AUTO_MERGE).",
+    ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -40,6 +40,8 @@ REPORTS_NEARBY_DISTANCE_M = env.integer("REPORTS_NEARBY_DISTANCE_M")
 REPORTS_DUPLICATE_DISTANCE_M = env.integer("REPORTS_DUPLICATE_DISTANCE_M")
 REPORTS_DUPLICATE_DAYS = env.integer("REPORTS_DUPLICATE_DAYS")
 PRIVACY_ENCRYPTION_KEYS = env.listing("PRIVACY_ENCRYPTION_KEYS")
+RESIDENTS_AUTO_MERGE = float(env.value("RESIDENTS_AUTO_MERGE"))
+RESIDENTS_REVIEW_FROM = float(env.value("RESIDENTS_REVIEW_FROM"))
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "frontdoor.insights",
     "frontdoor.opendata",
     "frontdoor.privacy",
+    "frontdoor.residents",
     "frontdoor.demo",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -82,8 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes must come last: it turns a lockout raised during sign-in into its page.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/messages/", include("frontdoor.notify.urls")),
     path("staff/audit/", include("frontdoor.audit.urls")),
     path("staff/privacy/", include("frontdoor.privacy.urls")),
+    path("staff/residents/", include("frontdoor.residents.urls")),
     path("track/", include("frontdoor.cases.public_urls")),
     path("open311/v2/", include("frontdoor.reports.open311_urls")),
     path("", include("frontdoor.reports.urls")),

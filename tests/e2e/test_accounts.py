@@ -135,6 +135,7 @@ def test_a_resident_sets_preferences_and_downloads_their_data(open_page, publish
     with resident.expect_download() as download:
         resident.get_by_role("button", name="Download your data").click()
     data = json.loads(download.value.path().read_text())
-    assert data["account"]["email"] == EMAIL
-    assert data["communication_preferences"]["bins"] == ["email"]
-    assert [case["reference"] for case in data["cases"]] == [reference]
+    sections = {section["source"]: section["records"] for section in data["sections"]}
+    assert sections["accounts"][0]["email"] == EMAIL
+    assert sections["accounts"][0]["communication_preferences"]["bins"] == ["email"]
+    assert [case["reference"] for case in sections["cases"]] == [reference]

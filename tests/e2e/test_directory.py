@@ -85,13 +85,11 @@ def test_a_search_that_finds_nothing_gives_advice_a_resident_can_follow(open_pag
     assert "Enter a real postcode" in page.locator(".govuk-error-summary").inner_text()
 
 
-def test_an_editor_checks_an_entry_edits_one_and_reads_its_history(open_page, council):
+def test_an_editor_checks_an_entry_edits_one_and_reads_its_history(
+    open_page, council, staff_sign_in
+):
     page = open_page()
-    page.visit("/staff/sign-in/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+    staff_sign_in(page, "editor", PASSWORD)
     page.get_by_role("link", name="Directory").first.click()
     page.assert_accessible()
     first = page.locator("table tbody tr").first

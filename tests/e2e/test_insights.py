@@ -21,6 +21,7 @@ LINES = [
     "Automatic updates for the top 25 journeys",
     "Build in end to end monitoring and measurements from the start",
     "Automatic updates to keep customers informed on the progress of their case",
+    "Publish an up-to-date comprehensive directory of activities and services",
     "More open datasets released",
 ]
 
@@ -54,7 +55,7 @@ def test_a_visitor_finds_every_measure_its_strategy_line_and_the_same_figures_in
     text = page.locator("main").inner_text()
     for line in LINES:
         assert line in text
-    assert page.locator("svg.frontdoor-chart[role=img]").count() == 7
+    assert page.locator("svg.frontdoor-chart[role=img]").count() == 8
     assert _figure(page, "digital-contact-share") == "86.7%"  # 13 of 15 contacts online
 
     page.get_by_label("Period", exact=True).select_option("12-weeks")
@@ -87,7 +88,9 @@ def test_a_bad_address_gets_an_error_summary_and_the_page_works_on_a_phone_witho
     assert page.locator("svg.frontdoor-chart").first.is_visible()
 
 
-def test_staff_see_exact_figures_and_the_measures_not_yet_computed(open_page, council):
+def test_staff_see_exact_figures_and_the_measures_not_yet_computed(
+    open_page, council, staff_sign_in
+):
     officer = accounts.staff_create(
         username="insights-officer",
         full_name="Kim Officer",
@@ -96,14 +99,40 @@ def test_staff_see_exact_figures_and_the_measures_not_yet_computed(open_page, co
         password=PASSWORD,
     )
     page = open_page()
-    page.visit("/staff/sign-in/?next=/staff/insights/")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+    staff_sign_in(page, officer.username, PASSWORD, next_url="/staff/insights/")
     assert page.get_by_role("heading", name="Performance against the digital strategy").is_visible()
     assert page.get_by_role("table", name="Service level by case type (staff only)").is_visible()
     assert (
         "Increase online direct debit take-up"
         in page.locator("#not-yet-measured ~ ul").inner_text()
     )
+
+
+def test_a_visitor_downloads_open_data_holding_the_dashboards_figures(open_page, council):
+    from frontdoor.opendata import services as opendata_services
+
+    opendata_services.datasets_publish_due(every=True)
+    page = open_page()
+    page.visit("/performance/?period=24-months")
+    figures = page.get_by_role("table", name="Digital share of contacts, figures")
+    this_month = figures.locator("tbody tr").last
+    month, shown = (
+        this_month.locator("th").inner_text(),
+        this_month.locator("td").first.inner_text(),
+    )
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Open data").click()
+    page.assert_accessible()
+    assert "Open Government Licence v3.0" in page.locator("main").inner_text()
+    page.get_by_role(
+        "link", name="Digital strategy success measures, month by month", exact=True
+    ).click()
+    page.assert_accessible()
+    assert page.get_by_role("heading", name="Download history").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="success-measures.csv").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text())))
+    published = [r for r in rows if r["measure"] == "digital-contact-share"][-1]
+    assert f"{float(published['value']):.1f}%" == shown == "86.7%"
+    assert published["month"] == timezone.localdate().strftime("%Y-%m")
+    assert month == timezone.localdate().strftime("%B %Y")

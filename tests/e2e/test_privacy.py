@@ -47,17 +47,19 @@ def council(transactional_db):
     return {"officer": officer, "old": old, "held": old[0], "recent": recent}
 
 
-def _sign_in(page, user):
-    page.visit("/staff/sign-in/?next=/staff/privacy/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(case_factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.assert_accessible()
+@pytest.fixture
+def sign_in(staff_sign_in):
+    """Password, then the authenticator's code (staff two-factor sign-in)."""
+
+    def sign_in_(page, user):
+        staff_sign_in(page, user.username, case_factories.PASSWORD, next_url="/staff/privacy/")
+
+    return sign_in_
 
 
-def test_a_data_officer_sets_a_rule_holds_a_case_and_runs_disposal(open_page, council):
+def test_a_data_officer_sets_a_rule_holds_a_case_and_runs_disposal(open_page, council, sign_in):
     page = open_page()
-    _sign_in(page, council["officer"])
+    sign_in(page, council["officer"])
     page.get_by_role("link", name="Retention periods").click()
     page.assert_accessible()
 
@@ -117,10 +119,10 @@ def test_a_data_officer_sets_a_rule_holds_a_case_and_runs_disposal(open_page, co
 
 
 def test_a_subject_access_bundle_holds_every_record_of_a_demo_resident_and_nobody_elses(
-    open_page, council
+    open_page, council, sign_in
 ):
     page = open_page(viewport="phone")
-    _sign_in(page, council["officer"])
+    sign_in(page, council["officer"])
     page.get_by_role("link", name="Subject access and erasure requests").click()
     page.assert_accessible()
     page.get_by_label("Subject access").check()

@@ -148,3 +148,36 @@ def test_the_public_list_shows_reports_by_area_without_who_reported_them(open_pa
     page.assert_accessible()
     assert council["existing"].reference in page.content()
     assert "amara" not in page.content().lower()
+
+
+def test_staff_merge_a_duplicate_and_issue_a_partner_key(open_page, council, staff_sign_in):
+    password = factories.case_factories.PASSWORD
+    duplicate = factories.report(
+        at=factories.metres_north(factories.CIVIC_CENTRE, 45), email="ben@example.com"
+    )
+    factories.case_factories.staff(
+        "case_officer", teams=("highways",), username="omar", password=password
+    )
+    factories.administrator(username="root", password=password)
+
+    officer = open_page()
+    staff_sign_in(officer, "omar", password)
+    officer.get_by_role("link", name="Street reports").first.click()
+    officer.assert_accessible()
+    officer.get_by_role("button", name=f"Merge {duplicate.reference}").click()
+    officer.assert_accessible()
+    assert "closed as a duplicate" in officer.content()
+    assert cases_queries.case_get(reference=duplicate.reference).status == "duplicate"
+
+    admin = open_page(viewport="phone")
+    staff_sign_in(admin, "root", password)
+    admin.visit("/staff/reports/keys/")
+    admin.get_by_label("Partner app").fill("FixMyStreet")
+    admin.get_by_role("button", name="Issue key").click()
+    admin.assert_accessible()
+    assert admin.locator(".frontdoor-key").inner_text()
+    admin.visit("/staff/reports/categories/")
+    admin.get_by_label("Team for Fly-tipping").select_option("highways")
+    admin.get_by_role("button", name="Save the team for Fly-tipping").click()
+    admin.assert_accessible()
+    assert "now go to the team" in admin.content()

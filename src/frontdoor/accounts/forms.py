@@ -87,7 +87,7 @@ class DetailsForm(forms.Form):
     postcode = forms.CharField(
         label="Postcode",
         required=False,
-        max_length=10,
+        max_length=20,
         widget=forms.TextInput(
             attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
         ),

@@ -41,3 +41,9 @@ class IdleTimeoutMiddleware:
             elif last_seen is None or now - last_seen >= _TOUCH_EVERY_SECONDS:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+def note_sign_in(sender, request, user, **kwargs) -> None:
+    """Start the idle clock at sign-in, so the first page after it writes no session."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())

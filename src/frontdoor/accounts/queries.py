@@ -133,9 +133,17 @@ def account_ids_of_person(*, emails=(), usernames=()) -> list[int]:
 
 
 def accounts_export(*, ids) -> list[dict]:
-    """An account's own details, as plain data for a subject access bundle."""
-    return [
-        {
+    """An account's own details, as plain data for a subject access bundle: for a
+    resident, also their contact details, preferences and single sign-on services."""
+    found = []
+    users = (
+        get_user_model()
+        .objects.filter(pk__in=list(ids))
+        .select_related("resident_account")
+        .order_by("id")
+    )
+    for u in users:
+        row = {
             "username": u.username,
             "name": u.get_full_name(),
             "email": u.email,
@@ -144,5 +152,15 @@ def accounts_export(*, ids) -> list[dict]:
             "joined": u.date_joined.isoformat(),
             "last_sign_in": u.last_login.isoformat() if u.last_login else None,
         }
-        for u in get_user_model().objects.filter(pk__in=list(ids)).order_by("id")
-    ]
+        account = getattr(u, "resident_account", None)
+        if account is not None:
+            row.update(
+                phone=account.phone,
+                address=account.address,
+                postcode=account.postcode,
+                closed=account.closed_at.isoformat() if account.closed_at else None,
+                communication_preferences=resident_preferences(account=account),
+                sign_in_services=[i.issuer for i in account.identities.all()],
+            )
+        found.append(row)
+    return found

@@ -11,4 +11,5 @@ urlpatterns = [
     path("sign-in/set-up/", views.staff_two_factor_set_up, name="staff-two-factor-set-up"),
     path("sign-out/", views.staff_sign_out, name="staff-sign-out"),
     path("signed-out/", views.signed_out, name="signed-out"),
+    path("people/", views.staff_people, name="staff-people"),
 ]

@@ -132,7 +132,13 @@ class Case(models.Model):
             models.Index(fields=["location_postcode"]),
             # The performance dashboard's measures (insights): by period, type and ward.
             models.Index(
-                fields=["received_at", "case_type", "ward"], name="cases_case_insights_received"
+                fields=["received_at", "case_type", "ward", "chasing_contacts"],
+                name="cases_case_insights_cohort",
+            ),
+            models.Index(
+                fields=["sla_due_at", "case_type", "ward"],
+                name="cases_case_insights_open",
+                condition=models.Q(closed=False),
             ),
             models.Index(
                 fields=["closed_at", "case_type", "ward", "sla_due_at", "received_at"],

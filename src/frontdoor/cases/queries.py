@@ -425,41 +425,6 @@ def case_of_resident(*, resident, reference: str) -> TrackedCase | None:
     )
 
 
-def case_data_of_resident(*, resident) -> list[dict]:
-    """What the council holds in the account's cases, for "download my data"."""
-    rows = []
-    for case in Case.objects.select_related("case_type").filter(resident=resident):
-        rows.append(
-            {
-                "reference": case.reference,
-                "type": case.case_type.name,
-                "channel": case.channel,
-                "status": current_state(case=case).resident_label,
-                "received_at": case.received_at.isoformat(),
-                "closed_at": case.closed_at.isoformat() if case.closed_at else None,
-                "description": case.description,
-                "answers": case.answers,
-                "contact": {
-                    "name": case.contact_name,
-                    "email": case.contact_email,
-                    "phone": case.contact_phone,
-                    "postcode": case.contact_postcode,
-                    "preference": case.contact_preference,
-                },
-                "location": {
-                    "address": case.address,
-                    "postcode": case.location_postcode,
-                    "uprn": case.uprn,
-                },
-                "updates": [
-                    {"at": entry.at.isoformat(), "what": entry.label, "text": entry.text}
-                    for entry in case_timeline(case=case, public_only=True)
-                ],
-            }
-        )
-    return rows
-
-
 # --- Privacy: retention and subject access (called by frontdoor.privacy) ---
 
 
@@ -562,7 +527,12 @@ def cases_export(*, emails=(), phones=(), user_ids=()) -> list[dict]:
                     "ward": case.ward,
                 },
                 "timeline": [
-                    {"at": e.at.isoformat(), "kind": e.get_kind_display(), "text": e.text}
+                    {
+                        "at": e.at.isoformat(),
+                        "kind": e.get_kind_display(),
+                        "text": e.text,
+                        "public": e.public,
+                    }
                     for e in case.events.all()
                 ],
                 "contacts": [

@@ -59,10 +59,13 @@ def dashboard(
     ward: str = "",
     today: datetime.date | None = None,
     codes: list[str] | None = None,
+    staff: bool = False,
 ) -> Dashboard:
-    """Every measure over a period (weekly or monthly), optionally for one case type and ward."""
+    """Every measure over a period (weekly or monthly), optionally for one case type and ward;
+    `staff` adds the tables only staff see (open cases overdue now)."""
     filters = filters_for(period=period, case_type=case_type, ward=ward, today=today)
-    return Dashboard(filters, measures.compute(filters, codes=codes), measures.unmeasured())
+    results = measures.compute(filters, codes=codes, staff=staff)
+    return Dashboard(filters, results, measures.unmeasured())
 
 
 def case_type_choices() -> list[tuple[str, str]]:

@@ -88,7 +88,7 @@ def _dashboard(request, *, public: bool):
             status=400,
         )
     chosen = form.chosen() if form.is_bound else {"period": DEFAULT_PERIOD}
-    board = queries.dashboard(**chosen)
+    board = queries.dashboard(**chosen, staff=not public)
     grain = board.filters.period.grain
     return render(
         request,

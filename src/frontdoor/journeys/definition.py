@@ -34,6 +34,8 @@ QUESTION_TYPES: dict[str, str] = {
     "location": "Location (postcode, address or a point on a map)",
     "declaration": "Declaration (a box to confirm)",
 }
+# Free-text answers a form may mark sensitive (encrypted at rest once sent).
+SENSITIVE_TYPES = {"short_text", "long_text"}
 # Questions that need a whole page: they have several parts or steps of their own.
 WHOLE_PAGE_TYPES = {"address", "file", "location"}
 CHOICE_TYPES = {"select_one", "select_many"}
@@ -70,6 +72,9 @@ class Question(_Strict):
     file_kinds: list[Literal["jpg", "png", "pdf"]] = ["jpg", "png", "pdf"]
     max_size_mb: Annotated[int, Field(ge=1, le=25)] = 10
     autocomplete: str = ""
+    # A free-text answer encrypted at rest once sent, and shown to staff only on request,
+    # audited (frontdoor.privacy). Strategy: "sensitive data is digitally protected".
+    sensitive: bool = False
 
     @model_validator(mode="after")
     def _settings_fit_the_type(self):
@@ -82,6 +87,8 @@ class Question(_Strict):
             raise ValueError(f"question {self.key!r} has two options with the same value")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValueError(f"question {self.key!r} has a minimum above its maximum")
+        if self.sensitive and self.type not in SENSITIVE_TYPES:
+            raise ValueError(f"question {self.key!r}: only free-text answers can be sensitive")
         if self.type == "declaration" and not self.required:
             raise ValueError(f"declaration {self.key!r} must be required")
         return self

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.text import slugify
 
+from frontdoor.opendata import registry
 from frontdoor.opendata.packaging import LICENCE
 
 FREQUENCIES = {
@@ -49,6 +50,11 @@ def file_url(base: str, dataset, name: str, version: int | None = None) -> str:
     return base + reverse("opendata:file", args=[dataset.slug, version, name])
 
 
+def _theme(dataset) -> str:
+    spec = registry.spec_get(dataset.slug)
+    return spec.theme if spec else THEME
+
+
 def dcat_dataset(dataset, *, base: str, with_context: bool = True) -> dict:
     """A DCAT-AP dataset with a distribution per file of the newest version."""
     latest = dataset.latest
@@ -75,7 +81,7 @@ def dcat_dataset(dataset, *, base: str, with_context: bool = True) -> dict:
         },
         "dct:license": {"@id": LICENCE["path"]},
         "dct:accessRights": {"@id": PUBLIC},
-        "dcat:theme": {"@id": THEME},
+        "dcat:theme": {"@id": _theme(dataset)},
         "dcat:landingPage": {"@id": landing},
         "owl:versionInfo": str(latest.version),
         "dcat:distribution": [

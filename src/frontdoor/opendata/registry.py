@@ -155,3 +155,58 @@ def specs() -> list[Spec]:
 
 def spec_get(slug: str) -> Spec | None:
     return next((spec for spec in DATASETS if spec.slug == slug), None)
+
+
+def _directory_rows(today: datetime.date) -> Rows:
+    from frontdoor.directory import queries as directory_queries
+
+    services = (
+        directory_queries.services_for_editor()
+        .filter(status__in=directory_queries.LISTED)
+        .order_by("name", "pk")
+        .values(
+            "pk", "name", "organization__name", "description", "url", "status",
+            "assured_date", "review_by",
+        )
+    )  # fmt: skip
+    rows = [
+        {
+            "id": str(s["pk"]),
+            "name": s["name"],
+            "organization": s["organization__name"] or "",
+            "description": s["description"],
+            "url": s["url"],
+            "status": s["status"],
+            "last_checked": s["assured_date"].isoformat() if s["assured_date"] else None,
+            "review_by": s["review_by"].isoformat() if s["review_by"] else None,
+        }
+        for s in services
+    ]
+    return Rows(rows)
+
+
+DATASETS.append(
+    Spec(
+        slug="service-directory",
+        title="Service directory: activities and services",
+        description="Every service residents can find in the council's directory of "
+        "activities and services, with its organisation, web address and when it was last "
+        "checked. The full Open Referral UK data is at /api/directory/. Named people's "
+        "contact details are left out.",
+        frequency=WEEKLY,
+        fields=(
+            Field("id", "string", "Service id (HSDS)"),
+            Field("name", "string", "Service"),
+            Field("organization", "string", "Organisation"),
+            Field("description", "string", "Description"),
+            Field("url", "string", "Web address"),
+            Field("status", "string", "Status"),
+            Field("last_checked", "date", "Last checked", "Blank when never checked"),
+            Field("review_by", "date", "To be checked again by"),
+        ),
+        make=_directory_rows,
+        keywords=("services", "directory", "Open Referral"),
+        primary_key=("id",),
+        theme="http://publications.europa.eu/resource/authority/data-theme/SOCI",
+    )
+)

@@ -28,6 +28,10 @@ class OpenDataError(ValueError):
         self.message = message
 
 
+class NothingToPublish(OpenDataError):
+    """The dataset has no rows yet: an empty version would tell nobody anything."""
+
+
 def is_due(*, frequency: str, last: datetime.datetime | None, now: datetime.datetime) -> bool:
     """Due when never published, or last published in an earlier day, week or month
     (London time) than now, as the dataset's frequency says."""
@@ -51,6 +55,8 @@ def dataset_publish(*, slug: str, now: datetime.datetime | None = None) -> Publi
         raise OpenDataError(f"There is no dataset called {slug!r}")
     now = now or timezone.now()
     made = spec.make(timezone.localtime(now).date())
+    if not made.rows:
+        raise NothingToPublish(f"{spec.title} has no rows yet")
     dataset, created = Dataset.objects.select_for_update().get_or_create(
         slug=spec.slug,
         defaults={
@@ -108,8 +114,11 @@ def datasets_publish_due(
     last = {
         dataset.slug: dataset.modified_at for dataset in Dataset.objects.only("slug", "modified_at")
     }
-    return [
-        dataset_publish(slug=spec.slug, now=now)
-        for spec in registry.specs()
-        if every or is_due(frequency=spec.frequency, last=last.get(spec.slug), now=now)
-    ]
+    published = []
+    for spec in registry.specs():
+        if every or is_due(frequency=spec.frequency, last=last.get(spec.slug), now=now):
+            try:
+                published.append(dataset_publish(slug=spec.slug, now=now))
+            except NothingToPublish:
+                log.info("nothing to publish yet in %s", spec.slug)
+    return published

@@ -14,6 +14,7 @@ from frontdoor.journeys import services as journeys_services
 from frontdoor.notify import queries as notify_queries
 from frontdoor.notify import services as notify_services
 from frontdoor.privacy.models import Disposed
+from frontdoor.privacy.services.sensitive import unseal
 from frontdoor.privacy.sources import Person, Source
 
 
@@ -23,6 +24,8 @@ def _accounts(person: Person) -> list[dict]:
     )
     found = accounts_queries.accounts_export(ids=person.user_ids)
     person.emails |= {a["email"].lower() for a in found if a["email"]}
+    # A resident's confirmed mobile finds the requests and texts made with it.
+    person.phones |= {a["phone"] for a in found if a.get("phone")}
     return found
 
 
@@ -58,9 +61,12 @@ def _cases_erase(person: Person) -> dict[str, int]:
 
 
 def _forms(person: Person) -> list[dict]:
-    return journeys_queries.submissions_export(
+    found = journeys_queries.submissions_export(
         emails=person.emails, case_references=person.case_references
     )
+    for form in found:  # their own sensitive answers, as they gave them
+        form["answers"] = {key: unseal(value) for key, value in form["answers"].items()}
+    return found
 
 
 def _forms_erase(person: Person) -> dict[str, int]:

@@ -147,8 +147,14 @@ RECORDS: tuple[Record, ...] = (
     Record(
         code="account",
         name="Accounts",
-        models=("accounts.User",),
-        personal_data="Name, email, username, sign-in times",
+        models=(
+            "accounts.User",
+            "accounts.ResidentAccount",
+            "accounts.ResidentIdentity",
+            "accounts.ContactPreference",
+        ),
+        personal_data="Name, email, username, sign-in times; for residents, their address, "
+        "confirmed mobile, contact preferences and single sign-on identities",
         purpose="Signing in: staff to do their work, residents to see their requests",
         lawful_basis=PUBLIC_TASK,
         retention_months=24,
@@ -156,6 +162,34 @@ RECORDS: tuple[Record, ...] = (
         end=ANONYMISE,
         step="account",
         adjustable=True,
+    ),
+    Record(
+        code="sign-in-codes",
+        name="Sign-in and confirmation codes",
+        models=("accounts.OneTimeCode",),
+        personal_data="The email address or mobile a one-time code was sent to (the code "
+        "and link are kept only as hashes)",
+        purpose="Signing residents in without passwords; confirming an address is theirs",
+        lawful_basis=LEGITIMATE_INTERESTS,
+        retention_months=1,
+        retention_from="the code was sent (each works for 15 minutes)",
+        end=DELETE,
+        disposed_by="accounts deletes codes a day after they expire, when the next is sent",
+        in_subject_access=False,
+    ),
+    Record(
+        code="staff-two-factor",
+        name="Staff authenticator apps",
+        models=("otp_totp.TOTPDevice",),
+        personal_data="The secret shared with a member of staff's authenticator app, and "
+        "when it was last used",
+        purpose="Two-factor sign-in, so personal data is reached only by the staff it is for",
+        lawful_basis=LEGITIMATE_INTERESTS,
+        retention_months=1,
+        retention_from="an administrator resets it or the staff account is closed",
+        end=DELETE,
+        disposed_by="deleted when an administrator resets two-factor sign-in",
+        in_subject_access=False,
     ),
     Record(
         code="audit",
@@ -189,6 +223,10 @@ RECORDS: tuple[Record, ...] = (
             "governance.Review",
             "privacy.RetentionRule",
             "privacy.DisposalRun",
+            "reports.ApiClient",
+            "reports.DuplicateFlag",
+            "directory.Metadata",
+            "directory.ImportRun",
         ),
         personal_data="The name of the member of staff who made, scored or decided something",
         purpose="Accountability for the council's decisions and published forms",
@@ -197,6 +235,38 @@ RECORDS: tuple[Record, ...] = (
         retention_from="the decision (kept as the council's record)",
         end=KEEP,
         disposed_by="kept as the council's record; reviewed by the digital board",
+        in_subject_access=False,
+    ),
+    Record(
+        code="directory-contact",
+        name="Contacts in the service directory",
+        models=(
+            "directory.Organization",
+            "directory.Service",
+            "directory.Contact",
+            "directory.Phone",
+        ),
+        personal_data="Names, job titles, work emails and phone numbers of the people a "
+        "service lists as its contacts, and who confirmed its details",
+        purpose="Publishing an up-to-date directory of services, as the strategy asks",
+        lawful_basis=PUBLIC_TASK,
+        retention_months=12,
+        retention_from="the service or contact is removed from the directory",
+        end=DELETE,
+        disposed_by="directory editors remove a contact or service; its people go with it",
+        in_subject_access=False,
+    ),
+    Record(
+        code="directory-suggestion",
+        name="Suggested changes to the directory",
+        models=("directory.ChangeSuggestion",),
+        personal_data="The name, email and words of someone suggesting a change",
+        purpose="Keeping the directory right, and telling the person what was done",
+        lawful_basis=PUBLIC_TASK,
+        retention_months=24,
+        retention_from="the suggestion was decided",
+        end=DELETE,
+        disposed_by="directory editors (an automatic disposal step is still to come)",
         in_subject_access=False,
     ),
     Record(
@@ -257,6 +327,23 @@ RECORDS: tuple[Record, ...] = (
         step="background-task",
         in_subject_access=False,
     ),
+    Record(
+        code="street-report",
+        name="Street reports on the public map",
+        models=("reports.Report", "reports.Photo", "reports.PartnerUpdate"),
+        personal_data="Where a problem is, and the description and photos the reporter "
+        "gave, published on the map (their name and contact details stay on the case); "
+        "comments a partner app passes on for staff",
+        purpose="Showing residents what is already reported so they need not report it "
+        "again, and the Open311 record partner apps read",
+        lawful_basis=PUBLIC_TASK,
+        retention_months=72,
+        retention_from="the report's case was closed",
+        end=KEEP,
+        disposed_by="kept as the public record of street problems; the reporter's details "
+        "are only on the case, which is anonymised on its own schedule",
+        in_subject_access=False,
+    ),
 )
 
 # Models that hold no personal data, and why: a new model must be added here or above.
@@ -276,8 +363,26 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "governance.Measure": "success measures",
     "governance.Criterion": "the prioritisation matrix's questions",
     "governance.Weight": "the matrix's weights",
+    "directory.OrganizationIdentifier": "registered identifiers of organisations",
+    "directory.Taxonomy": "classification schemes",
+    "directory.TaxonomyTerm": "classification terms",
+    "directory.Location": "where services are delivered",
+    "directory.ServiceAtLocation": "which service is where",
+    "directory.Accessibility": "access details of premises",
+    "directory.Schedule": "opening times",
+    "directory.ServiceArea": "areas served",
+    "directory.CostOption": "prices",
+    "directory.Language": "languages spoken",
+    "directory.Attribute": "taxonomy links",
+    "directory.SearchWord": "the search vocabulary, built from service names",
+    "opendata.Dataset": "published datasets",
+    "opendata.Publication": "when each was published",
+    "opendata.PublishedFile": "aggregated open data; small counts are withheld",
     "privacy.DisposalBatch": "what kind, how many, which rule and id ranges: never the data",
     "privacy.Disposed": "the ids of records already anonymised, so no run does one twice",
+    "reports.Category": "kinds of street problem and the team each goes to",
+    "reports.Attribute": "the questions a kind of street problem asks",
+    "reports.MeToo": "a count of followers; who they are is on the case (cases.CaseSubscriber)",
 }
 
 # Places, not people: published gazetteer data (addresses, postcodes) that names nobody.
@@ -286,6 +391,7 @@ PLACE_DATA: dict[str, str] = {
     "places.Ward": "ward names and boundaries (ONS)",
     "places.Postcode": "postcode centres (ONS Postcode Directory)",
     "places.Address": "the gazetteer: UPRN, address and position of each property",
+    "directory.Address": "addresses of the premises where services are delivered",
 }
 
 BY_CODE = {record.code: record for record in RECORDS}

@@ -13,6 +13,7 @@ urlpatterns = [
     path("holds/<int:hold_id>/release/", views.hold_release, name="hold-release"),
     path("disposal/", views.disposal, name="disposal"),
     path("disposal/<int:run_id>/", views.run, name="run"),
+    path("sensitive/<str:reference>/<str:key>/", views.sensitive, name="sensitive"),
     path("requests/", views.requests, name="requests"),
     path("requests/<str:reference>/", views.subject_request, name="request"),
     path("requests/<str:reference>/erase/", views.erase, name="erase"),

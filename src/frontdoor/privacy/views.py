@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.accounts import roles
+from frontdoor.cases import services as cases_services
 from frontdoor.core.access import staff_view
 from frontdoor.privacy import declaration, forms, queries, services
 
@@ -168,6 +169,23 @@ def run(request, run_id):
         },
         status=400 if error else 200,
     )
+
+
+@staff_view(action="see a sensitive answer")
+def sensitive(request, reference, key):
+    """A sensitive answer, for staff who may see its case; every opening is audited."""
+    try:
+        question, answer = services.sensitive_answer_open(
+            user=request.user, reference=reference, key=key
+        )
+    except (LookupError, cases_services.CaseError):
+        raise Http404("There is no such answer, or not on a case you can see") from None
+    response = render(
+        request, "privacy/sensitive.html", {"question": question, "answer": answer,
+                                            "reference": reference}
+    )  # fmt: skip
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @staff_view(OFFICER, action="handle subject access requests")

@@ -32,6 +32,15 @@ class ReportsConfig(AppConfig):
         )
         navigation.register(
             navigation.Entry(
+                "Street report teams",
+                "reports:staff-categories",
+                audience=navigation.STAFF,
+                order=13,
+                roles=frozenset((roles.SERVICE_MANAGER, roles.ADMINISTRATOR)),
+            )
+        )
+        navigation.register(
+            navigation.Entry(
                 "Open311 keys",
                 "reports:staff-keys",
                 audience=navigation.STAFF,

@@ -211,8 +211,3 @@ class ApiClientForm(forms.Form):
         max_length=200,
         error_messages={"required": "Enter the name of the partner app"},
     )
-    contact_email = forms.EmailField(
-        label="Contact email (optional)",
-        required=False,
-        error_messages={"invalid": "Enter an email address like name@example.com"},
-    )

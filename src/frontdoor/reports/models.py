@@ -72,7 +72,6 @@ class ApiClient(models.Model):
     """A partner app allowed to POST to the Open311 API with its own key."""
 
     name = models.CharField(max_length=200)
-    contact_email = models.EmailField(max_length=320, blank=True)
     # SHA-256 of the key; the key itself is shown once, when it is issued.
     key_hash = models.CharField(max_length=64, unique=True)
     key_prefix = models.CharField(max_length=8)

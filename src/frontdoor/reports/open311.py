@@ -281,7 +281,7 @@ def _post_request(request, fmt, params):
     account = params.get("account_id", "").strip()
     if account:
         entry["account_id"] = account
-    return respond(fmt, "service_requests", [entry], status=201 if fmt == JSON else 200)
+    return respond(fmt, "service_requests", [entry], status=201)
 
 
 def _requests_out(request, fmt, found) -> HttpResponse:

@@ -17,6 +17,7 @@ JSON = "json"
 FORMATS = (XML, JSON)
 CONTENT_TYPES = {XML: "text/xml; charset=utf-8", JSON: "application/json; charset=utf-8"}
 # Each list element's repeated child, as the spec names it.
+_NO_OFFSET = datetime.timedelta(0)
 CHILDREN = {
     "services": "service",
     "attributes": "attribute",
@@ -34,7 +35,10 @@ def w3c(moment: datetime.datetime | None) -> str | None:
     """A W3C-DTF date and time in UTC, with its timezone: 2026-11-22T09:30:00Z."""
     if moment is None:
         return None
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.utcoffset() != _NO_OFFSET:
+        moment = moment.astimezone(datetime.UTC)
+    # isoformat is several times faster than strftime, and a thousand rows have three each.
+    return moment.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def _text(value) -> str:
@@ -73,21 +77,17 @@ def to_xml(root: str, value) -> bytes:
     )
 
 
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {key: _jsonable(inner) for key, inner in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(inner) for inner in value]
+def _json_default(value):
     if isinstance(value, datetime.datetime):
         return w3c(value)
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def respond(fmt: str, root: str, value, *, status: int = 200) -> HttpResponse:
     """The response in the asked-for format: `root` is the XML outer element, dropped in
     JSON (whose body is `value` itself: an array for lists, an object for one thing)."""
     if fmt == JSON:
-        body = json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
         return HttpResponse(body.encode(), status=status, content_type=CONTENT_TYPES[JSON])
     return HttpResponse(to_xml(root, value), status=status, content_type=CONTENT_TYPES[XML])
 

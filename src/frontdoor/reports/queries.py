@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from frontdoor.cases import queries as cases_queries
 from frontdoor.places import queries as places
 from frontdoor.reports.models import ApiClient, Category, DuplicateFlag, Photo, Report
 from frontdoor.reports.services import key_hash
@@ -41,7 +42,7 @@ PUBLIC_COLUMNS = (
     "case__closed_at",
     "case__sla_due_at",
     "case__team__name",
-    "case__case_type__workflow__definition",
+    "case__case_type__workflow_id",
 )
 
 
@@ -74,12 +75,20 @@ class NearbyReport:
     me_too_count: int
 
 
-def _status_label(row: dict) -> str:
-    definition = row.get("case__case_type__workflow__definition") or {}
-    for state in definition.get("states", []):
-        if state["code"] == row["case__status"]:
-            return state.get("public_label") or state["label"]
-    return row["case__status"]
+def _state_labels() -> dict[int, dict[str, str]]:
+    """Each workflow's state labels as residents read them, by workflow id: read once per
+    call, not once per report, so a list of a thousand decodes no workflow twice."""
+    labels: dict[int, dict[str, str]] = {}
+    for case_type in cases_queries.case_types(active_only=False).filter(source="reports"):
+        if case_type.workflow_id not in labels:
+            definition = cases_queries.definition_of_type(case_type=case_type)
+            labels[case_type.workflow_id] = {s.code: s.resident_label for s in definition.states}
+    return labels
+
+
+def _status_label(row: dict, labels: dict[int, dict[str, str]]) -> str:
+    known = labels.get(row["case__case_type__workflow_id"], {})
+    return known.get(row["case__status"], row["case__status"])
 
 
 def reports_near(
@@ -113,6 +122,7 @@ def reports_near(
     if public_only:
         rows = rows.filter(category__public=True)
     found = []
+    labels = _state_labels()
     for row in rows.values(*PUBLIC_COLUMNS)[:500]:
         distance = places.distance_m(
             latitude, longitude, float(row["latitude"]), float(row["longitude"])
@@ -130,7 +140,7 @@ def reports_near(
                     address=row["address"],
                     description=row["description"],
                     requested_at=row["requested_at"],
-                    status=_status_label(row),
+                    status=_status_label(row, labels),
                     me_too_count=row["me_too_count"],
                 )
             )
@@ -164,7 +174,7 @@ class PublicReport:
     me_too_count: int
 
 
-def _public(row: dict) -> PublicReport:
+def _public(row: dict, labels: dict[int, dict[str, str]]) -> PublicReport:
     return PublicReport(
         id=row["id"],
         reference=row["reference"],
@@ -172,7 +182,7 @@ def _public(row: dict) -> PublicReport:
         category=row["category__name"],
         status="closed" if row["case__closed"] else "open",
         extended_status=row["case__status"],
-        status_label=_status_label(row),
+        status_label=_status_label(row, labels),
         latitude=None if row["latitude"] is None else float(row["latitude"]),
         longitude=None if row["longitude"] is None else float(row["longitude"]),
         address=row["address"],
@@ -195,7 +205,7 @@ def report_public(*, reference: str) -> PublicReport | None:
         .values(*PUBLIC_COLUMNS)
         .first()
     )
-    return None if row is None else _public(row)
+    return None if row is None else _public(row, _state_labels())
 
 
 def photo_get(*, reference: str, photo_id: int) -> Photo | None:
@@ -230,7 +240,8 @@ def requests_find(
         if statuses and set(statuses) != {"open", "closed"}:
             rows = rows.filter(case__closed=statuses[0] == "closed")
     rows = rows.order_by("-requested_at", "-id").values(*PUBLIC_COLUMNS)
-    return [_public(row) for row in rows[offset : offset + limit]]
+    labels = _state_labels()
+    return [_public(row, labels) for row in rows[offset : offset + limit]]
 
 
 def public_list(
@@ -247,7 +258,8 @@ def public_list(
     rows = rows.order_by("-requested_at", "-id").values(*PUBLIC_COLUMNS)
     paginator = Paginator(rows, per_page)
     found = paginator.get_page(page)
-    found.object_list = [_public(row) for row in found.object_list]
+    labels = _state_labels()
+    found.object_list = [_public(row, labels) for row in found.object_list]
     return found
 
 
@@ -322,8 +334,9 @@ def updates_find(
 def status_notes(*, report_ids: list[int]) -> dict[int, str]:
     """The latest public words on each report's case (Open311 `status_notes`)."""
     rows = (
-        Report.objects.filter(pk__in=report_ids, case__events__public=True)
-        .exclude(case__events__text="")
+        Report.objects.filter(
+            pk__in=report_ids, case__events__public=True, case__events__text__gt=""
+        )
         .order_by("id", "case__events__at", "case__events__id")
         .values_list("id", "case__events__text")
     )

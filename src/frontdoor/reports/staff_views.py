@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from frontdoor.accounts import queries as accounts_queries
 from frontdoor.accounts import roles
 from frontdoor.core.access import staff_view
 from frontdoor.reports import queries, services
@@ -66,7 +67,6 @@ def keys(request):
                 client, key = services.api_client_issue(
                     user=request.user,
                     name=form.cleaned_data["name"],
-                    contact_email=form.cleaned_data["contact_email"],
                 )
                 issued = {"client": client, "key": key}
                 form = ApiClientForm()
@@ -80,3 +80,29 @@ def keys(request):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+ROUTERS = (roles.SERVICE_MANAGER, roles.ADMINISTRATOR)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*ROUTERS, action="route categories")
+def categories(request):
+    """Which team each kind of street problem goes to; a change applies to new reports."""
+    if request.method == "POST":
+        try:
+            category = services.category_route(
+                user=request.user,
+                service_code=request.POST.get("service_code", ""),
+                team=request.POST.get("team", ""),
+            )
+            messages.success(request, f"New {category.name.lower()} reports now go to the team.")
+        except services.ReportError as error:
+            messages.error(request, error.message)
+        return HttpResponseRedirect(reverse("reports:staff-categories"))
+    teams = [(team.code, team.name) for team in accounts_queries.team_list()]
+    return render(
+        request,
+        "reports/staff/categories.html",
+        {"categories": list(queries.categories()), "teams": teams},
+    )

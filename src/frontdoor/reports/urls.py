@@ -18,4 +18,5 @@ urlpatterns = [
     path("reports/<str:reference>/photos/<int:photo_id>/", views.photo, name="photo"),
     path("staff/reports/duplicates/", staff_views.duplicates, name="staff-duplicates"),
     path("staff/reports/keys/", staff_views.keys, name="staff-keys"),
+    path("staff/reports/categories/", staff_views.categories, name="staff-categories"),
 ]

@@ -20,6 +20,7 @@ from frontdoor.accounts.services.residents import (
     sign_in_with_link,
 )
 from frontdoor.accounts.services.staff import (
+    accounts_anonymise,
     role_check,
     roles_ensure,
     security_log,
@@ -44,6 +45,7 @@ __all__ = [
     "AccountError",
     "CodeSent",
     "account_create",
+    "accounts_anonymise",
     "claim_confirm",
     "claim_request",
     "email_normalise",

@@ -90,6 +90,9 @@ def accounts_anonymise(*, ids) -> int:
     count = 0
     users = get_user_model().objects.filter(pk__in=list(ids), is_staff=False, is_superuser=False)
     for user in users.exclude(username__startswith=queries.ERASED_PREFIX):
+        from frontdoor.accounts.services.privacy import resident_account_wipe
+
+        resident_account_wipe(user=user)
         user.username = f"{queries.ERASED_PREFIX}{user.pk}"
         user.first_name = user.last_name = user.email = ""
         user.is_active = False

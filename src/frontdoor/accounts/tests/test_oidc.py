@@ -50,13 +50,23 @@ def _serve(app):
         server.server_close()
 
 
-def _proxy(upstream: str, tamper):
+def _proxy(upstream: str, tamper, seen: list | None = None):
     """A pass-through to the provider that rewrites the ID token in token responses, as a
     man in the middle would. The provider sees the proxy's host, so its issuer and every
     address it publishes are the proxy's."""
 
     def app(environ, start_response):
         request = Request(environ)
+        data = request.get_data()
+        if seen is not None and request.path == "/oauth2/token":
+            # The test provider knows only client secrets: the proxy keeps the client
+            # assertion for the test to check, and passes the request on with a secret.
+            form = request.form.to_dict()
+            seen.append(dict(form))
+            form.pop("client_assertion", None)
+            form.pop("client_assertion_type", None)
+            form.update(client_id=CLIENT_ID, client_secret="checked-by-the-test")  # noqa: S106
+            data = form
         headers = {
             k: v
             for k, v in request.headers.items()
@@ -66,7 +76,7 @@ def _proxy(upstream: str, tamper):
             request.method,
             upstream + request.full_path.rstrip("?"),
             headers=headers,
-            data=request.get_data(),
+            data=data,
             allow_redirects=False,
             timeout=10,
         )
@@ -90,13 +100,13 @@ def _proxy(upstream: str, tamper):
 
 
 @contextmanager
-def _configured(issuer: str):
+def _configured(issuer: str, *, secret: str = "test-secret", key_file: str = ""):  # noqa: S107
     oidc._discovered.clear()
     with override_settings(
         OIDC_ISSUER=issuer,
         OIDC_CLIENT_ID=CLIENT_ID,
-        OIDC_CLIENT_SECRET="test-secret",
-        OIDC_PRIVATE_KEY_FILE="",
+        OIDC_CLIENT_SECRET=secret,
+        OIDC_PRIVATE_KEY_FILE=key_file,
         OIDC_PROVIDER_NAME="Test One Login",
     ):
         yield
@@ -263,3 +273,27 @@ def test_a_provider_that_is_down_gets_a_clear_page_not_an_error(client, db):
         response = client.get("/account/sign-in/single-sign-on/")
     assert response.status_code == 503
     assert "Test One Login is not answering" in response.content.decode()
+
+
+def test_private_key_jwt_authenticates_the_council_as_gov_uk_one_login_asks(
+    client, db, provider, tmp_path
+):
+    """With a key file and no secret, the token request carries a client assertion signed
+    with the council's private key, for the token endpoint, naming the client."""
+    key = RSAKey.generate_key(2048)
+    key_file = tmp_path / "frontdoor-oidc.pem"
+    key_file.write_bytes(key.as_pem(private=True))
+    seen: list[dict] = []
+    with _serve(_proxy(provider, lambda token: token, seen)) as proxied:
+        _user_at_provider(proxied, "subject-7", email=EMAIL, email_verified=True)
+        with _configured(proxied, secret="", key_file=str(key_file)):
+            _through_provider(client, proxied, "subject-7")
+    assert _signed_in_account(client).email == EMAIL
+    (sent,) = seen
+    assert "client_secret" not in sent
+    assert sent["client_assertion_type"] == (
+        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+    )
+    assertion = jwt.decode(sent["client_assertion"], key, algorithms=["RS256"]).claims
+    assert assertion["iss"] == assertion["sub"] == CLIENT_ID
+    assert assertion["aud"] == f"{proxied}/oauth2/token"

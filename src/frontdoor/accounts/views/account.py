@@ -47,6 +47,8 @@ def resident_view(view):
         if account is None:
             return redirect_to_login(request.get_full_path(), login_url=reverse("account:sign-in"))
         request.resident_account = account
+        # A request made with the account's proven email since the last page joins it.
+        request.newly_claimed = _claim_new(request)
         return never_cache(view)(request, *args, **kwargs)
 
     return wrapped
@@ -55,8 +57,6 @@ def resident_view(view):
 @resident_view
 def home(request):
     account = request.resident_account
-    # A request made with this (proven) email since the last sign-in joins the account too.
-    services_claimed = _claim_new(request)
     cases = cases_queries.cases_of_resident(resident=request.user)
     return render(
         request,
@@ -69,7 +69,7 @@ def home(request):
                 references=[case.reference for case in cases]
             ),
             "message_count": notify_queries.messages_to(addresses=_addresses(account)).count(),
-            "newly_claimed": services_claimed,
+            "newly_claimed": request.newly_claimed,
         },
     )
 
@@ -86,7 +86,6 @@ def _addresses(account) -> list[str]:
 
 @resident_view
 def case(request, reference: str):
-    _claim_new(request)
     found = cases_queries.case_of_resident(resident=request.user, reference=reference)
     if found is None:
         raise Http404("There is no request with that reference in your account.")
@@ -108,7 +107,7 @@ def message_list(request):
 def details(request):
     account = request.resident_account
     form = DetailsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "full_name": account.full_name,
             "address": account.address,
@@ -136,7 +135,7 @@ def details(request):
 def preferences(request):
     account = request.resident_account
     form = PreferencesForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         topics=services.TOPICS,
         channels=services.CHANNELS,
         initial=queries.resident_preferences(account=account),
@@ -161,7 +160,7 @@ def preferences(request):
 @require_http_methods(["GET", "POST"])
 def claim(request):
     """Find requests made before the account, with another email or a mobile number."""
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         address = form.cleaned_data["address"].strip()
         is_email = "@" in address
@@ -188,7 +187,7 @@ def claim_code(request):
     address = request.session.get(CLAIM_ADDRESS)
     if not address:
         return redirect("account:claim")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     form.fields["code"].label = "Code we sent"
     form.fields["code"].help_text = "The 6 numbers we sent, for example 123456"
     if request.method == "POST" and form.is_valid():
@@ -242,7 +241,7 @@ def data_download(request):
 @resident_view
 @require_http_methods(["GET", "POST"])
 def close(request):
-    form = CloseAccountForm(request.POST or None)
+    form = CloseAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.resident_account_close(user=request.user)
         logout(request)

@@ -74,7 +74,7 @@ def _context(form, **extra):
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
     next_url = request.POST.get("next") or request.GET.get("next", "")
-    form = EmailSignInForm(request.POST or None)
+    form = EmailSignInForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return render(request, "accounts/resident_sign_in.html", _context(form, next=next_url))
     # Both limits count every request, known address or not, so they say nothing about
@@ -116,7 +116,7 @@ def check_email(request):
     email = request.session.get(PENDING_EMAIL)
     if not email:
         return redirect("account:sign-in")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             account, next_url = services.sign_in_with_code(

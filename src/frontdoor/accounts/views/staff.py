@@ -10,6 +10,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -81,7 +82,7 @@ def staff_two_factor(request):
         return _start_again(request)
     if services.totp_device(user=user) is None:
         return redirect("accounts:staff-two-factor-set-up")
-    form = TotpForm(request.POST or None)
+    form = TotpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.totp_verify(user=user, token=form.cleaned_data["code"])
@@ -106,7 +107,7 @@ def staff_two_factor_set_up(request):
     if services.totp_device(user=user) is not None:
         return redirect("accounts:staff-two-factor")
     device = services.totp_enrolment_start(user=user)
-    form = TotpForm(request.POST or None)
+    form = TotpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = services.totp_enrolment_confirm(user=user, token=form.cleaned_data["code"])
@@ -155,3 +156,29 @@ def staff_home(request):
             ],
         },
     )
+
+
+@staff_view(role_list.ADMINISTRATOR, action="manage staff sign-in")
+@require_http_methods(["GET", "POST"])
+def staff_people(request):
+    """Administrators see who has set up two-factor sign-in, and reset a lost one."""
+    if request.method == "POST":
+        person = queries.staff_get(username=request.POST.get("username", ""))
+        if person is None:
+            raise Http404("There is no member of staff with that username.")
+        services.totp_reset(by=request.user, user=person)
+        messages.success(
+            request,
+            f"{person.display_name} sets up a new authenticator app at their next sign-in",
+        )
+        return redirect("accounts:staff-people")
+    people = [
+        {
+            "person": person,
+            "roles": [role_list.BY_CODE[g.name].name for g in person.groups.all()
+                      if g.name in role_list.BY_CODE],
+            "two_factor": services.totp_device(user=person) is not None,
+        }
+        for person in queries.staff_list()
+    ]  # fmt: skip
+    return render(request, "accounts/staff_people.html", {"people": people})

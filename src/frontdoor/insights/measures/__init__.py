@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from frontdoor.governance import queries as governance_queries
-from frontdoor.insights.measures import casework, contacts, forms, published
+from frontdoor.insights.measures import casework, contacts, directory, forms, published
 from frontdoor.insights.measures.common import Context
 from frontdoor.insights.periods import Filters
 from frontdoor.insights.results import (
@@ -40,8 +40,8 @@ DEFINITIONS: list[Definition] = [
     Definition(
         code="chasing-contacts",
         title="Chasing contacts per 100 cases",
-        how="Contacts about a request already made (chasing progress), per 100 cases "
-        "received in the same period.",
+        how="Contacts chasing progress on the cases received in each week or month (whenever "
+        "the resident chased), per 100 of those cases.",
         unit=PER_100,
         direction=DOWN,
         compute=contacts.chasing_contacts,
@@ -91,6 +91,20 @@ DEFINITIONS: list[Definition] = [
         source_file="000_d2289a8849ee91c7.txt",
     ),
     Definition(
+        code="directory-freshness",
+        title="Directory services checked on time",
+        how="Of the services residents can find in the directory, the share checked within "
+        "their review period (six months from when they were last checked). Only today's "
+        "figure is kept.",
+        unit=PERCENT,
+        direction=UP,
+        compute=directory.directory_freshness,
+        strategy_line="Publish an up-to-date comprehensive directory of activities and "
+        "services to help users find support that meets their needs",
+        source_file="000_d2289a8849ee91c7.txt",
+        filters=frozenset(),
+    ),
+    Definition(
         code="open-datasets-published",
         title="Open datasets published",
         how="How many datasets the council has published on its open data pages by the end "
@@ -114,9 +128,12 @@ def _target(text: str) -> float | None:
         return None
 
 
-def compute(filters: Filters, *, codes: list[str] | None = None) -> list[Result]:
-    """Every measure (or those named) over the filters, each linked to its strategy line."""
-    context = Context(filters)
+def compute(
+    filters: Filters, *, codes: list[str] | None = None, staff: bool = False
+) -> list[Result]:
+    """Every measure (or those named) over the filters, each linked to its strategy line;
+    with `staff`, also the tables only staff see."""
+    context = Context(filters, staff=staff)
     strategy = {m.code: m for m in governance_queries.measures()}
     titles = {s.source_file: s.title for s in governance_queries.strategies()}
     results = []

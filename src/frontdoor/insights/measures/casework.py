@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from frontdoor.cases import queries as cases_queries
-from frontdoor.insights.measures.common import Context, cases, ratio
+from frontdoor.insights.measures.common import Context, cases, ratio, received
 from frontdoor.insights.results import COUNT, DAYS, PERCENT, Cell, Point, Result, Table
 from frontdoor.insights.sql import DaysBetween, bucket
 
@@ -31,20 +31,13 @@ def _updates_on(context: Context) -> dict[int, bool]:
 
 
 def top_journeys_automatic_updates(definition, context: Context) -> Result:
-    """Of the (up to) 25 case types with most cases in the period, how many keep residents
-    informed automatically."""
+    """Of the (up to) 25 case types with most cases received in the period, how many keep
+    residents informed automatically."""
     filters = context.filters
-    rows = list(
-        cases(context, by_type=False)
-        .filter(received_at__gte=filters.since, received_at__lt=filters.until)
-        .annotate(b=bucket("received_at", filters.starts))
-        .values("b", "case_type_id")
-        .annotate(n=Count("id"))
-    )
     updates_on = _updates_on(context)
     overall: dict[int, int] = {}
     per_bucket: list[dict[int, int]] = [{} for _ in filters.buckets]
-    for row in rows:
+    for row in received(context, by_type=False):
         overall[row["case_type_id"]] = overall.get(row["case_type_id"], 0) + row["n"]
         per_bucket[row["b"]][row["case_type_id"]] = row["n"]
 
@@ -55,10 +48,8 @@ def top_journeys_automatic_updates(definition, context: Context) -> Result:
     for index, chosen in enumerate(filters.buckets):
         ranked = top(per_bucket[index])
         on = sum(1 for t in ranked if updates_on.get(t))
-        cases_counted = sum(per_bucket[index].values())
-        series.append(
-            Point(chosen.label, chosen.short_label, on if ranked else None, cases_counted)
-        )
+        counted = sum(per_bucket[index].values())
+        series.append(Point(chosen.label, chosen.short_label, on if ranked else None, counted))
     ranked = top(overall)
     names = context.case_type_names
     table = Table(
@@ -79,25 +70,35 @@ def top_journeys_automatic_updates(definition, context: Context) -> Result:
 
 
 def _closed(context: Context):
-    """Cases closed in the period, by week or month and by case type (one query each,
-    shared by the service level and time to resolve measures)."""
+    """Cases closed in the period by week or month and case type, in one query shared by the
+    service level and time to resolve measures: how many, how many on time, and the sum of
+    their days to close."""
 
     def make():
         filters = context.filters
-        chosen = cases(context).filter(closed_at__gte=filters.since, closed_at__lt=filters.until)
-        figures = {
-            "n": Count("id"),
-            "on_time": Count("id", filter=Q(closed_at__lte=F("sla_due_at"))),
-            "days": Avg(DaysBetween("received_at", "closed_at")),
-        }
-        by_bucket = {
-            row["b"]: row
-            for row in chosen.annotate(b=bucket("closed_at", filters.starts))
-            .values("b")
-            .annotate(**figures)
-        }
-        by_type = list(chosen.values("case_type_id").annotate(**figures))
-        return by_bucket, by_type
+        rows = list(
+            cases(context)
+            .filter(closed_at__gte=filters.since, closed_at__lt=filters.until)
+            .annotate(b=bucket("closed_at", filters.starts))
+            .values("b", "case_type_id")
+            .annotate(
+                n=Count("id"),
+                on_time=Count("id", filter=Q(closed_at__lte=F("sla_due_at"))),
+                days=Sum(DaysBetween("received_at", "closed_at")),
+            )
+        )
+        by_bucket: dict[int, dict] = {}
+        by_type: dict[int, dict] = {}
+        for row in rows:
+            for key, totals in ((row["b"], by_bucket), (row["case_type_id"], by_type)):
+                into = totals.setdefault(key, {"n": 0, "on_time": 0, "days": 0.0})
+                into["n"] += row["n"]
+                into["on_time"] += row["on_time"]
+                into["days"] += row["days"] or 0.0
+        return by_bucket, [
+            {"case_type_id": key, **figures, "days": figures["days"] / figures["n"]}
+            for key, figures in by_type.items()
+        ]
 
     return context.once("closed", make)
 
@@ -149,10 +150,9 @@ def sla_performance(definition, context: Context) -> Result:
         )
     closed = sum(row["n"] for row in by_type)
     on_time = sum(row["on_time"] for row in by_type)
-    tables = [
-        _by_type_table(context, by_type, with_overdue=False),
-        _by_type_table(context, by_type, with_overdue=True),
-    ]
+    tables = [_by_type_table(context, by_type, with_overdue=False)]
+    if context.staff:
+        tables.append(_by_type_table(context, by_type, with_overdue=True))
     return Result(definition, ratio(on_time, closed), closed, series, tables)
 
 
@@ -161,8 +161,9 @@ def time_to_resolve(definition, context: Context) -> Result:
     by_bucket, by_type = _closed(context)
     series = []
     for index, chosen in enumerate(filters.buckets):
-        row = by_bucket.get(index, {"n": 0, "days": None})
-        series.append(Point(chosen.label, chosen.short_label, row["days"], row["n"]))
+        row = by_bucket.get(index, {"n": 0, "days": 0.0})
+        average = row["days"] / row["n"] if row["n"] else None
+        series.append(Point(chosen.label, chosen.short_label, average, row["n"]))
     closed = sum(row["n"] for row in by_type)
     days = sum((row["days"] or 0) * row["n"] for row in by_type)
     names = context.case_type_names

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count
 
 from frontdoor.cases import queries as cases_queries
-from frontdoor.insights.measures.common import Context, cases, contacts, ratio
+from frontdoor.insights.measures.common import Context, contacts, ratio, received
 from frontdoor.insights.results import COUNT, PER_100, PERCENT, Cell, Point, Result, Table
 from frontdoor.insights.sql import bucket
 
@@ -51,32 +51,19 @@ def digital_contact_share(definition, context: Context) -> Result:
 
 
 def chasing_contacts(definition, context: Context) -> Result:
+    """Chasing contacts about the cases received in each week or month, per 100 of them."""
     filters = context.filters
-    received = list(
-        cases(context)
-        .filter(received_at__gte=filters.since, received_at__lt=filters.until)
-        .annotate(b=bucket("received_at", filters.starts))
-        .values("b", "case_type_id")
-        .annotate(n=Count("id"))
-    )
-    chasing = list(
-        contacts(context)
-        .filter(kind="chasing")
-        .annotate(b=bucket("at", filters.starts))
-        .values("b", "case__case_type_id")
-        .annotate(n=Count("id"))
-    )
     size = len(filters.buckets)
     cases_in, chases_in = [0] * size, [0] * size
     cases_of: dict[int, int] = {}
     chases_of: dict[int, int] = {}
-    for row in received:
+    for row in received(context, by_type=True):
         cases_in[row["b"]] += row["n"]
+        chases_in[row["b"]] += row["chasing"] or 0
         cases_of[row["case_type_id"]] = cases_of.get(row["case_type_id"], 0) + row["n"]
-    for row in chasing:
-        chases_in[row["b"]] += row["n"]
-        key = row["case__case_type_id"]
-        chases_of[key] = chases_of.get(key, 0) + row["n"]
+        chases_of[row["case_type_id"]] = chases_of.get(row["case_type_id"], 0) + (
+            row["chasing"] or 0
+        )
     series = [
         Point(b.label, b.short_label, ratio(chases_in[i], cases_in[i]), cases_in[i])
         for i, b in enumerate(filters.buckets)
@@ -88,15 +75,11 @@ def chasing_contacts(definition, context: Context) -> Result:
         [
             (
                 Cell(names.get(type_id, "Unknown")),
-                Cell(cases_of.get(type_id, 0), COUNT),
-                Cell(chases_of.get(type_id, 0), COUNT),
-                Cell(
-                    ratio(chases_of.get(type_id, 0), cases_of.get(type_id, 0)),
-                    PER_100,
-                    base=cases_of.get(type_id, 0),
-                ),
+                Cell(cases_of[type_id], COUNT),
+                Cell(chases_of[type_id], COUNT),
+                Cell(ratio(chases_of[type_id], cases_of[type_id]), PER_100, base=cases_of[type_id]),
             )
-            for type_id in sorted(set(cases_of) | set(chases_of), key=lambda t: names.get(t, ""))
+            for type_id in sorted(cases_of, key=lambda t: names.get(t, ""))
         ],
     )
     total_cases = sum(cases_in)

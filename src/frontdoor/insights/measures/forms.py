@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Avg, Count
+from django.db.models import Count, Sum
 
-from frontdoor.insights.measures.common import Context
+from frontdoor.insights.measures.common import Context, ratio
 from frontdoor.insights.results import COUNT, RATING, Cell, Point, Result, Table
 from frontdoor.insights.sql import bucket
 from frontdoor.journeys import queries as journeys_queries
@@ -15,20 +15,30 @@ def form_rating(definition, context: Context) -> Result:
     ratings = journeys_queries.feedback_for_measures().filter(
         given_at__gte=filters.since, given_at__lt=filters.until
     )
-    by_bucket = {
-        row["b"]: row
-        for row in ratings.annotate(b=bucket("given_at", filters.starts))
-        .values("b")
-        .annotate(average=Avg("rating"), n=Count("id"))
+    rows = list(
+        ratings.annotate(b=bucket("given_at", filters.starts))
+        .values("b", "version_id")
+        .annotate(total=Sum("rating"), n=Count("id"))
+    )
+    # Versions to their form, from the few forms there are: no join over every rating.
+    slugs = {
+        v.pk: form.slug
+        for form in journeys_queries.forms_all().prefetch_related("versions")
+        for v in form.versions.all()
     }
+    sums: dict[int, list[int]] = {}
+    forms: dict[str, list[int]] = {}
+    for row in rows:
+        slug = slugs.get(row["version_id"], "")
+        for key, into in ((row["b"], sums), (slug, forms)):
+            figures = into.setdefault(key, [0, 0])
+            figures[0] += row["total"]
+            figures[1] += row["n"]
     series = []
     for index, chosen in enumerate(filters.buckets):
-        row = by_bucket.get(index, {"average": None, "n": 0})
-        average = float(row["average"]) if row["average"] is not None else None
-        series.append(Point(chosen.label, chosen.short_label, average, row["n"]))
-    by_form = list(
-        ratings.values("version__form__slug").annotate(average=Avg("rating"), n=Count("id"))
-    )
+        total, count = sums.get(index, (0, 0))
+        series.append(Point(chosen.label, chosen.short_label, ratio(total, count, 1.0), count))
+    by_form = [{"version__form__slug": k, "average": t / n, "n": n} for k, (t, n) in forms.items()]
     titles = {form.slug: form.title for form in journeys_queries.forms_all()}
     table = Table(
         "Average rating by form",

@@ -35,11 +35,12 @@ def test_the_public_dashboard_shows_every_measure_with_its_strategy_line(client,
         ("Top journeys with automatic updates", "Automatic updates for the top 25 journeys"),
         ("Cases closed within their service level", "Build in end to end monitoring"),
         ("Average time to resolve a case", "Automatic updates to keep customers informed"),
+        ("Directory services checked on time", "Publish an up-to-date comprehensive"),
         ("Open datasets published", "More open datasets released"),
     ]:
         assert title in page
         assert line in page
-    assert page.count('<svg class="frontdoor-chart" role="img"') == 7
+    assert page.count('<svg class="frontdoor-chart" role="img"') == 8
     assert "85.7%" in page  # 6 of 7 contacts online
     assert "Zebedee" not in page
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.governance import services as governance_services
 from frontdoor.insights import queries
@@ -155,3 +156,24 @@ def test_the_ward_choices_are_the_gazetteers_wards_and_any_a_case_was_recorded_i
     assert report.ok
     made.case(received=made.at(MONDAY), ward="Old Town")
     assert queries.ward_choices() == ["Bargate", "Old Town"]
+
+
+def test_directory_freshness_is_the_share_of_listed_services_checked_on_time():
+    from frontdoor.directory import queries as directory_queries
+    from frontdoor.directory.tests import factories as directory_factories
+
+    directory_factories.gazetteer()
+    directory_factories.directory(count=20)
+    listed = directory_queries.services_for_editor().filter(status__in=directory_queries.LISTED)
+    today = timezone.localdate()
+    # Checked in the last six months (182 days), as the directory's editors work to.
+    fresh = sum(
+        1 for s in listed if s.assured_date and s.assured_date + datetime.timedelta(182) >= today
+    )
+    assert 0 < fresh < listed.count()
+    found = queries.dashboard(period="12-weeks", codes=["directory-freshness"]).results[0]
+    assert found.base == listed.count() > 0
+    assert found.value == pytest.approx(fresh * 100 / listed.count())
+    assert found.series[-1].value == found.value
+    assert all(point.value is None for point in found.series[:-1])
+    assert found.strategy_line.startswith("Publish an up-to-date comprehensive directory")

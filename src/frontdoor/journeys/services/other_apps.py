@@ -83,7 +83,9 @@ def _contact(definition, answers: dict, postcode: str):
     )
 
 
-def case_open(*, submission, definition, answers_shown: list[tuple[str, str]]) -> str:
+def case_open(
+    *, submission, definition, answers_shown: list[tuple[str, str]], resident=None
+) -> str:
     """Open the case a submission becomes, with its first acknowledgement, in the caller's
     transaction; returns its reference. The draft's key makes a retry find the same case."""
     where = _where(definition, submission.answers)
@@ -96,6 +98,7 @@ def case_open(*, submission, definition, answers_shown: list[tuple[str, str]]) -
             answers=dict(answers_shown),
             location=where,
             created_by=submission.assisted_by,
+            resident=resident,
             idempotency_key=f"journeys:{submission.draft_key}",
             received_at=submission.submitted_at,
         )

@@ -40,10 +40,13 @@ def _reference() -> str:
     return f"F-{code[:4]}-{code[4:]}"
 
 
-def submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
-    """Send a draft. Safe to call twice: the draft's key is the idempotency key."""
+def submission_make(*, draft_key: uuid.UUID, version_number: int, resident=None) -> Submission:
+    """Send a draft. Safe to call twice: the draft's key is the idempotency key.
+    `resident` is the signed-in resident's own account, whose My account lists the case."""
     try:
-        return _submission_make(draft_key=draft_key, version_number=version_number)
+        return _submission_make(
+            draft_key=draft_key, version_number=version_number, resident=resident
+        )
     except IntegrityError:
         # Another request sent the same draft a moment earlier and won the race.
         existing = Submission.objects.filter(draft_key=draft_key).first()
@@ -53,7 +56,7 @@ def submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
 
 
 @transaction.atomic
-def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission:
+def _submission_make(*, draft_key: uuid.UUID, version_number: int, resident=None) -> Submission:
     draft = (
         Draft.objects.select_for_update()
         .select_related("version__form")
@@ -81,11 +84,19 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
         ),
         "",
     )
+    # Sensitive free-text answers are stored encrypted (privacy's key from settings).
+    from frontdoor.privacy import services as privacy
+
+    sealed = {q.key for q in definition.questions() if q.sensitive and answers.get(q.key)}
+    reference = _reference()
     submission = Submission.objects.create(
-        reference=_reference(),
+        reference=reference,
         draft_key=draft.key,
         version=draft.version,
-        answers=answers,
+        answers={
+            key: privacy.sensitive_seal(text=value) if key in sealed else value
+            for key, value in answers.items()
+        },
         channel=draft.channel,
         assisted_by=draft.assisted_by,
         contact_email=email,
@@ -99,13 +110,15 @@ def _submission_make(*, draft_key: uuid.UUID, version_number: int) -> Submission
     Upload.objects.filter(draft=draft, key__in=kept).update(submission=submission, draft=None)
     shown = []
     for q in definition.questions():
-        if q.key in answers:
+        if q.key in sealed:
+            shown.append((q.label, privacy.sensitive_placeholder(reference=reference, key=q.key)))
+        elif q.key in answers:
             text = answer_display(q, answers[q.key])
             if q.type == "file" and answers[q.key]:
                 text += f" ({other_apps.file_url(key=answers[q.key]['upload'])})"
             shown.append((q.label, text))
     submission.case_reference = other_apps.case_open(
-        submission=submission, definition=definition, answers_shown=shown
+        submission=submission, definition=definition, answers_shown=shown, resident=resident
     )
     submission.save(update_fields=["case_reference"])
     draft.delete()

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from frontdoor.accounts import queries as accounts_queries
 from frontdoor.journeys import queries, services
 from frontdoor.journeys.definition import CHECK_ANSWERS, first_page, page_before
 from frontdoor.journeys.forms import SaveForLaterForm
@@ -173,7 +174,14 @@ def check_answers(request, slug: str):
             version = posted_version(request)
             if request.POST.get("submission_key") != str(draft.key):
                 raise Tampered
-            submission = services.submission_make(draft_key=draft.key, version_number=version)
+            # A resident signed in to their account finds the case there, whatever email
+            # they typed; an adviser filling the form in is staff, so has no account here.
+            account = accounts_queries.resident_account_of(user=request.user)
+            submission = services.submission_make(
+                draft_key=draft.key,
+                version_number=version,
+                resident=account.user if account else None,
+            )
         except Tampered:
             return _tampered(request, slug)
         except services.FormChanged:

@@ -28,6 +28,10 @@ PERSONAL = ("Zebedee", "Quartermaine", "zq@example.com", "SO14 7LY", "1 High Str
 
 @pytest.fixture
 def council():
+    from frontdoor.directory.tests import factories as directory_factories
+
+    directory_factories.gazetteer()
+    directory_factories.directory(count=8)
     governance_services.seed_import_files()
     made.case_type()
     made.case_type("pothole", "Pothole")
@@ -139,15 +143,23 @@ def test_the_measures_dataset_holds_the_dashboards_monthly_figures(council):
 
 def test_datasets_are_published_again_only_when_their_schedule_says(council):
     first = datetime.datetime(2026, 10, 20, 9, tzinfo=datetime.UTC)
-    assert len(services.datasets_publish_due(now=first)) == 2
+    assert len(services.datasets_publish_due(now=first)) == 3  # a Tuesday
     assert services.datasets_publish_due(now=first + datetime.timedelta(days=5)) == []
-    again = services.datasets_publish_due(
-        now=datetime.datetime(2026, 11, 1, 9, tzinfo=datetime.UTC)
-    )
-    assert [p.version for p in again] == [2, 2]
+    next_week = services.datasets_publish_due(now=first + datetime.timedelta(days=6))
+    assert [p.dataset.slug for p in next_week] == ["service-directory"]  # weekly
+    november = datetime.datetime(2026, 11, 1, 9, tzinfo=datetime.UTC)
+    again = services.datasets_publish_due(now=november)
+    assert [p.version for p in again] == [2, 2]  # the monthly ones; still the same week
     assert [p.version for p in queries.publications_of(slug="success-measures")] == [2, 1]
     with pytest.raises(services.OpenDataError):
         services.dataset_publish(slug="no-such-dataset")
+
+
+def test_a_dataset_with_no_rows_yet_is_not_published():
+    with pytest.raises(services.NothingToPublish):
+        services.dataset_publish(slug="cases-by-type-ward-month")
+    published = services.datasets_publish_due(every=True)
+    assert [p.dataset.slug for p in published] == ["success-measures"]
 
 
 def test_the_open_data_page_lists_licence_frequency_and_download_history(client, council):
@@ -175,16 +187,14 @@ def test_dcat_ap_metadata_is_json_ld_that_rdf_tools_read(client, council):
     dcat = rdflib.Namespace("http://www.w3.org/ns/dcat#")
     dct = rdflib.namespace.DCTERMS
     datasets = set(graph.subjects(rdflib.RDF.type, dcat.Dataset))
-    assert len(datasets) == 2
+    assert len(datasets) == 3
     ogl = rdflib.URIRef(
         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     )
     for dataset in datasets:
         assert graph.value(dataset, dct.title)
         assert graph.value(dataset, dct.license) == ogl
-        assert graph.value(dataset, dct.accrualPeriodicity) == rdflib.URIRef(
-            "http://publications.europa.eu/resource/authority/frequency/MONTHLY"
-        )
+        assert str(graph.value(dataset, dct.accrualPeriodicity)).endswith(("MONTHLY", "WEEKLY"))
         distributions = list(graph.objects(dataset, dcat.distribution))
         assert len(distributions) == 3
         for distribution in distributions:
@@ -201,3 +211,30 @@ def test_the_publish_command_says_what_it_published(council, capsys):
     assert "Published cases-by-type-ward-month version 1" in capsys.readouterr().out
     call_command("opendata_publish")
     assert "Nothing was due." in capsys.readouterr().out
+
+
+def test_the_service_directory_is_published_without_named_peoples_contacts(tmp_path):
+    from frontdoor.directory.tests import factories as directory_factories
+
+    directory_factories.gazetteer()
+    feed = directory_factories.directory(count=12)
+    publication = services.dataset_publish(slug="service-directory")
+    rows = _rows(publication, "service-directory.csv")
+    assert publication.rows == len(rows) > 0
+    assert {r["name"] for r in rows} <= {s["name"] for s in feed}
+    content = "".join(_files(publication).values())
+    for service in feed:
+        for contact in service.get("contacts", []):
+            if contact.get("email"):
+                assert contact["email"] not in content
+            if contact.get("name"):
+                assert contact["name"] not in content
+    for name, content in _files(publication).items():
+        (tmp_path / name).write_text(content, encoding="utf-8", newline="")
+    checked = subprocess.run(
+        [str(FRICTIONLESS), "validate", str(tmp_path / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert checked.returncode == 0, checked.stdout[-2000:]

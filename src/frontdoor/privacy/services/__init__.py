@@ -20,6 +20,13 @@ from frontdoor.privacy.services.rules import (
     retention_rule_remove,
     retention_rule_set,
 )
+from frontdoor.privacy.services.sensitive import (
+    is_sealed,
+    sensitive_answer_open,
+    sensitive_placeholder,
+    sensitive_seal,
+    unseal,
+)
 from frontdoor.privacy.services.subject import (
     bundle_pdf,
     my_data_bundle,
@@ -49,6 +56,7 @@ __all__ = [
     "disposal_scheduled",
     "disposal_start",
     "disposal_unfinished",
+    "is_sealed",
     "legal_hold_place",
     "legal_hold_release",
     "months_before",
@@ -56,8 +64,12 @@ __all__ = [
     "person_erase",
     "retention_rule_remove",
     "retention_rule_set",
+    "sensitive_answer_open",
+    "sensitive_placeholder",
+    "sensitive_seal",
     "subject_access_bundle",
     "subject_access_source",
     "subject_request_get",
     "subject_request_open",
+    "unseal",
 ]

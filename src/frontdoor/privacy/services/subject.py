@@ -167,6 +167,12 @@ def my_data_bundle(*, user) -> dict:
         user_ids={user.pk},
     )
     bundle = _bundle(person, about={"reference": "self-service"})
+    # Staff's internal notes reach a resident through a data officer's review (a formal
+    # request, where exemptions are weighed), not through the automatic download.
+    for section in bundle["sections"]:
+        for record in section["records"]:
+            if "timeline" in record:
+                record["timeline"] = [line for line in record["timeline"] if line["public"]]
     audit.audit_record(
         actor=user,
         action="privacy.my_data_downloaded",

@@ -39,15 +39,15 @@ def _looks_personal(model) -> list[str]:
         if field.auto_created and not field.concrete:
             continue  # a reverse relation: the other model holds the link
         name = field.name
+        if field.is_relation:
+            if field.related_model is not None and (
+                field.related_model._meta.label == settings.AUTH_USER_MODEL
+            ):
+                found.append(name)
+            continue
         if name in PERSONAL_NAMES or any(part in name for part in ("email", "phone", "postcode")):
             found.append(name)
         elif isinstance(field, models.FileField):
-            found.append(name)
-        elif (
-            field.is_relation
-            and field.related_model is not None
-            and (field.related_model._meta.label == settings.AUTH_USER_MODEL)
-        ):
             found.append(name)
     return found
 

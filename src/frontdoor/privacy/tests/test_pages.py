@@ -169,3 +169,20 @@ def test_erasure_anonymises_closed_cases_and_keeps_open_ones(officer, worker, cl
     assert (
         cases_queries.case_get(reference=still_open.reference).contact_email == "gone@example.com"
     )
+
+
+def test_a_residents_own_download_uses_the_same_bundle_without_staff_notes(officer, worker):
+    from django.contrib.auth import get_user_model
+
+    from frontdoor.cases import services as cases
+    from frontdoor.privacy import services
+
+    resident = get_user_model().objects.create_user(username="amara", email="amara@example.com")
+    case = factories.closed_case(officer=worker, years_ago=1, email="amara@example.com")
+    cases.case_note_add(user=worker, reference=case.reference, text="Internal: difficult caller")
+    factories.closed_case(officer=worker, years_ago=1, email="someone@example.com")
+    bundle = services.my_data_bundle(user=resident)
+    sections = {s["source"]: s["records"] for s in bundle["sections"]}
+    assert [c["reference"] for c in sections["cases"]] == [case.reference]
+    assert [a["username"] for a in sections["accounts"]] == ["amara"]
+    assert "difficult caller" not in json.dumps(bundle)

@@ -217,6 +217,7 @@ def test_a_revoked_key_no_longer_posts(council, client):
         ({"email": "not-an-email"}, 400, "email address"),
         ({"address_id": "999999999999", "lat": "", "long": ""}, 400, "address id"),
         ({"address_string": "Nowhere Street", "lat": "", "long": ""}, 400, "postcode"),
+        ({"media_url": "javascript:alert(1)"}, 400, "media_url"),
     ],
 )
 def test_bad_input_is_refused_with_the_right_status_and_nothing_is_made(

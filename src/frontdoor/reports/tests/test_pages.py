@@ -135,3 +135,31 @@ def test_an_officer_merges_a_flagged_duplicate(council, client):
     assert b"closed as a duplicate" in done.content
     flag.refresh_from_db()
     assert flag.outcome == DuplicateFlag.MERGED
+
+
+def test_a_service_manager_sends_a_category_to_another_team(council, client):
+    factories.case_factories.team("contractor", "Road contractor")
+    client.force_login(factories.case_factories.staff("service_manager"))
+    page = client.get(reverse("reports:staff-categories"))
+    assert page.status_code == 200 and b"Road contractor" in page.content
+    done = client.post(
+        reverse("reports:staff-categories"),
+        {"service_code": "pothole", "team": "contractor"},
+        follow=True,
+    )
+    assert b"now go to the team" in done.content
+    report = factories.report()
+    from frontdoor.cases import queries as cases_queries
+
+    assert cases_queries.case_get(reference=report.reference).team.code == "contractor"
+    wrong = client.post(
+        reverse("reports:staff-categories"),
+        {"service_code": "pothole", "team": "nobody"},
+        follow=True,
+    )
+    assert b"no team called" in wrong.content
+
+
+def test_a_case_officer_cannot_route_categories(council, client):
+    client.force_login(factories.officer())
+    assert client.get(reverse("reports:staff-categories")).status_code == 403
