@@ -16,6 +16,7 @@ from frontdoor.notify import services as notify_services
 from frontdoor.privacy.models import Disposed
 from frontdoor.privacy.services.sensitive import unseal
 from frontdoor.privacy.sources import Person, Source
+from frontdoor.residents import queries as residents_queries
 
 
 def _accounts(person: Person) -> list[dict]:
@@ -84,9 +85,20 @@ def _messages_erase(person: Person) -> dict[str, int]:
     return {"messages": notify_services.messages_anonymise(addresses=person.addresses())}
 
 
+def _residents(person: Person) -> list[dict]:
+    return residents_queries.residents_export(
+        emails=person.emails,
+        phones=person.phones,
+        user_ids=person.user_ids,
+        case_references=person.case_references,
+    )
+
+
 BUILT_IN = (
     Source("accounts", "Account", _accounts, _accounts_erase, order=10),
     Source("cases", "Cases", _cases, _cases_erase, order=20),
     Source("forms", "Online forms sent", _forms, _forms_erase, order=30),
     Source("messages", "Messages sent to them", _messages, _messages_erase, order=40),
+    # Read after cases and accounts, so their references and ids find linked records too.
+    Source("residents", "Resident records", _residents, order=45),
 )

@@ -328,6 +328,28 @@ RECORDS: tuple[Record, ...] = (
         in_subject_access=False,
     ),
     Record(
+        code="resident-record",
+        name="Single resident records",
+        models=(
+            "residents.Resident",
+            "residents.SourceRecord",
+            "residents.Link",
+            "residents.MatchPair",
+            "residents.Merge",
+        ),
+        personal_data="Name, date of birth, addresses, emails and phones as each council "
+        "system holds them, which cases and accounts are the same person's, and pairs "
+        "of records that may be one person",
+        purpose="One record per resident so staff see every contact together and "
+        "duplicates are merged (a single customer record)",
+        lawful_basis=PUBLIC_TASK,
+        retention_months=72,
+        retention_from="the resident's last case or account was disposed of",
+        end=DELETE,
+        disposed_by="the data officer, by merging, correcting or removing source records; "
+        "subject access reads them",
+    ),
+    Record(
         code="street-report",
         name="Street reports on the public map",
         models=("reports.Report", "reports.Photo", "reports.PartnerUpdate"),
@@ -378,6 +400,7 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "opendata.Dataset": "published datasets",
     "opendata.Publication": "when each was published",
     "opendata.PublishedFile": "aggregated open data; small counts are withheld",
+    "residents.LinkageModel": "Splink's trained match parameters: probabilities, no records",
     "privacy.DisposalBatch": "what kind, how many, which rule and id ranges: never the data",
     "privacy.Disposed": "the ids of records already anonymised, so no run does one twice",
     "reports.Category": "kinds of street problem and the team each goes to",

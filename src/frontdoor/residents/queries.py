@@ -82,3 +82,42 @@ def queue_counts() -> dict[str, int]:
         "auto_merged": MatchPair.objects.filter(status=MatchPair.AUTO_MERGED).count(),
         "residents": Resident.objects.filter(status=Resident.ACTIVE).count(),
     }
+
+
+def residents_export(*, emails=(), phones=(), user_ids=(), case_references=()) -> list[dict]:
+    """Every resident record that holds one of these identifiers or is linked to one of
+    these accounts or cases, with its source records and links, for a subject access
+    bundle (privacy reads it; UK GDPR right of access)."""
+    found = Q(pk__in=[])
+    if emails:
+        found |= Q(records__email__in=[e.lower() for e in emails])
+    if phones:
+        found |= Q(records__phone__in=list(phones))
+    if user_ids:
+        found |= Q(links__kind=Link.ACCOUNT, links__object_id__in=[str(i) for i in user_ids])
+    if case_references:
+        found |= Q(links__kind=Link.CASE, links__object_id__in=list(case_references))
+    residents = Resident.objects.filter(found).distinct().prefetch_related("records", "links")
+    return [
+        {
+            "resident": resident.pk,
+            "name": f"{resident.first_name} {resident.surname}".strip(),
+            "date_of_birth": resident.dob.isoformat() if resident.dob else None,
+            "status": resident.status,
+            "source_records": [
+                {
+                    "system": r.source_system,
+                    "id": r.source_id,
+                    "name": f"{r.first_name} {r.surname}".strip(),
+                    "date_of_birth": r.dob.isoformat() if r.dob else None,
+                    "address": ", ".join(p for p in (r.address_line, r.town, r.postcode) if p),
+                    "uprn": r.uprn,
+                    "email": r.email,
+                    "phone": r.phone,
+                }  # fmt: skip
+                for r in resident.records.all()
+            ],
+            "linked": [{"kind": link.kind, "id": link.object_id} for link in resident.links.all()],
+        }
+        for resident in residents.order_by("pk")
+    ]
