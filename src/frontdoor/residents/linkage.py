@@ -53,8 +53,9 @@ NATIONAL_ID = "national_id"
 
 # Below this match probability a pair is not kept at all.
 KEEP_PROBABILITY = 0.01
-# Cap for m("date of birth completely different"): see the module docstring.
-DOB_DIFFERENT_M_CAP = 0.01
+# Caps on m("completely different") for what a person rarely changes: EM puts twins and
+# namesakes in one household there (see the module docstring).
+M_CAPS: dict[str, float] = {}
 # Floor for every m-probability: EM on little data leaves unseen levels at zero, which
 # would make one disagreement outweigh every other field.
 M_FLOOR = 0.002
@@ -75,7 +76,11 @@ select
         as first_name,
     nullif(regexp_replace(lower(trim(cast(surname as varchar))), '[^a-z ]', '', 'g'), '')
         as surname,
-    strftime(try_cast(nullif(trim(cast(dob as varchar)), '') as date), '%Y-%m-%d') as dob,
+    coalesce(
+        strftime(try_cast(nullif(trim(cast(dob as varchar)), '') as date), '%Y-%m-%d'),
+        -- a date that cannot be (month 20) is still evidence: one slip from the truth
+        nullif(regexp_extract(trim(cast(dob as varchar)), '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$'), '')
+    ) as dob,
     nullif(trim(regexp_replace(lower(cast(address_line as varchar)), '[^a-z0-9 ]', ' ', 'g')), '')
         as address_line,
     nullif(regexp_extract(lower(cast(address_line as varchar)), '([0-9]+[a-z]?)', 1), '')
@@ -115,6 +120,28 @@ def _standardise(con: duckdb.DuckDBPyConnection, source: str, columns: set[str])
     return has_id
 
 
+# One house: the same postcode and house number (or line), or the same line and number
+# in the same town when the postcode has a slip.
+SAME_HOUSE = (
+    "((postcode_l = postcode_r and (house_number_l = house_number_r "
+    "or address_line_l = address_line_r)) "
+    "or ((house_number_l = house_number_r "
+    "or (house_number_l is null and house_number_r is null)) "
+    "and (postcode_l = postcode_r or town_l = town_r) "
+    "and jaro_winkler_similarity(address_line_l, address_line_r) >= 0.9))"
+)
+SAME_DOB_AT_HOME = "Same date of birth, same address"
+# A file "holds households" when at least half of its pairs at one address are
+# plainly different people (first names and years of birth both differ): 78% in the
+# synthetic council file, 15% in FEBRL, whose pairs at one address are mostly one person.
+HOUSEHOLD_SHARE = 0.5
+AT_ONE_ADDRESS = {
+    "Same last name and address",
+    "Similar last name, same address",
+    "Same address, another last name",
+}
+
+
 def _comparisons(*, national_id: bool) -> list:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -125,7 +152,14 @@ def _comparisons(*, national_id: bool) -> list:
             comparison_levels=[
                 cll.NullLevel(column),
                 cll.ExactMatchLevel(column).configure(tf_adjustment_column=column),
-                cll.ColumnsReversedLevel(column, other, symmetrical=True),
+                cll.ColumnsReversedLevel(column, other, symmetrical=True).configure(
+                    label_for_charts="First name and last name swapped"
+                ),
+                cll.CustomLevel(
+                    f"jaro_winkler_similarity({column}_l, {other}_r) >= 0.9 and "
+                    f"jaro_winkler_similarity({other}_l, {column}_r) >= 0.9",
+                    label_for_charts="First name and last name swapped, with a slip",
+                ),
                 cll.JaroWinklerLevel(column, 0.92),
                 cll.JaroWinklerLevel(column, 0.8),
                 cll.CustomLevel(
@@ -133,7 +167,7 @@ def _comparisons(*, national_id: bool) -> list:
                     f"substr({column}_l, 1, 1) = substr({column}_r, 1, 1)",
                     label_for_charts="Initial only, and it matches",
                 ),
-                cll.ElseLevel(),
+                cll.ElseLevel().configure(label_for_charts=f"{LABELS[column]} different"),
             ],
             comparison_description=f"{column} (Jaro-Winkler, term frequencies)",
         )
@@ -147,6 +181,10 @@ def _comparisons(*, national_id: bool) -> list:
         output_column_name="dob",
         comparison_levels=[
             cll.NullLevel("dob"),
+            # Twins share a birthday and a home: at one address a shared date of birth is
+            # weighed against how often different people there share one (see
+            # Pipeline._weigh_birthdays_at_home), not against any two people.
+            cll.CustomLevel(f"dob_l = dob_r and {SAME_HOUSE}", label_for_charts=SAME_DOB_AT_HOME),
             cll.ExactMatchLevel("dob"),
             cll.DamerauLevenshteinLevel("dob", 1),
             dob_swapped,
@@ -155,45 +193,55 @@ def _comparisons(*, national_id: bool) -> list:
         ],
         comparison_description="Date of birth (typing slips, day and month swapped)",
     )
-    # Postcode and address line are one piece of evidence: one comparison.
-    same_postcode = "postcode_l = postcode_r"
-    line_close = "jaro_winkler_similarity(address_line_l, address_line_r) >= 0.9"
-    number_same = "house_number_l = house_number_r"
-    address = cl.CustomComparison(
-        output_column_name="address",
+    # Last name and address are compared together: people in one household share both,
+    # so counting them as independent evidence made household members (twins, namesakes)
+    # look like one person. Within one address a shared last name is weak evidence and its
+    # rarity says nothing; elsewhere it is strong, and rarer names stronger still.
+    no_address = (
+        "((postcode_l is null or postcode_r is null) "
+        "and (address_line_l is null or address_line_r is null))"
+    )
+    surname_same = "surname_l = surname_r"
+    surname_close = "jaro_winkler_similarity(surname_l, surname_r) >= 0.92"
+
+    def level(sql: str, label: str, **options) -> Any:
+        return cll.CustomLevel(sql, label_for_charts=label).configure(**options)
+
+    tf = {"tf_adjustment_column": "surname", "disable_tf_exact_match_detection": True}
+    household = cl.CustomComparison(
+        output_column_name="surname_address",
         comparison_levels=[
-            cll.CustomLevel(
-                "(postcode_l is null or postcode_r is null) and "
-                "(address_line_l is null or address_line_r is null)",
-                label_for_charts="Address missing",
-            ).configure(is_null_level=True),
-            cll.CustomLevel(
-                f"{same_postcode} and address_line_l = address_line_r",
-                label_for_charts="Same address",
+            level(
+                f"(surname_l is null or surname_r is null) and {no_address}",
+                "Last name and address missing",
+                is_null_level=True,
             ),
-            cll.CustomLevel(
-                f"{same_postcode} and ({number_same} or {line_close})",
-                label_for_charts="Same postcode and house, address written differently",
+            level(f"{surname_same} and {SAME_HOUSE}", "Same last name and address"),
+            level(f"{surname_close} and {SAME_HOUSE}", "Similar last name, same address"),
+            level(SAME_HOUSE, "Same address, another last name"),
+            level(f"{surname_same} and postcode_l = postcode_r", "Same last name and postcode"),
+            level(f"{surname_same} and {no_address}", "Same last name, address unknown", **tf),
+            level(surname_same, "Same last name, another address", **tf),
+            level(surname_close, "Similar last name, another address"),
+            level(
+                "jaro_winkler_similarity(surname_l, surname_r) >= 0.8",
+                "Last name fairly similar, another address",
             ),
-            cll.CustomLevel(
-                f"{number_same} and {line_close} and town_l = town_r",
-                label_for_charts="Same address line and town, postcode differs",
-            ),
-            cll.CustomLevel(same_postcode, label_for_charts="Same postcode, another house"),
-            cll.CustomLevel(
+            level("postcode_l = postcode_r", "Same postcode, another last name"),
+            level(
                 "split_part(postcode_l, ' ', 1) = split_part(postcode_r, ' ', 1) "
                 "or town_l = town_r",
-                label_for_charts="Same district or town",
+                "Same district or town, another last name",
             ),
-            cll.ElseLevel().configure(label_for_charts="Different address"),
+            cll.ElseLevel().configure(label_for_charts="Last name and address different"),
         ],
-        comparison_description="Address (postcode and address line, modelled once)",
+        comparison_description="Last name and address, together (households share both)",
     )
     email = cl.CustomComparison(
         output_column_name="email",
         comparison_levels=[
             cll.NullLevel("email"),
-            cll.ExactMatchLevel("email"),
+            cll.ExactMatchLevel("email").configure(label_for_charts="Same email"),
             cll.CustomLevel(
                 "split_part(email_l, '@', 1) = split_part(email_r, '@', 1)",
                 label_for_charts="Same name before the @",
@@ -207,13 +255,13 @@ def _comparisons(*, national_id: bool) -> list:
         output_column_name="phone",
         comparison_levels=[
             cll.NullLevel("phone"),
-            cll.ExactMatchLevel("phone"),
+            cll.ExactMatchLevel("phone").configure(label_for_charts="Same phone"),
             cll.DamerauLevenshteinLevel("phone", 1),
             cll.ElseLevel(),
         ],
         comparison_description="Phone",
     )
-    comparisons = [name("first_name", "surname"), name("surname", "first_name"), dob, address]
+    comparisons = [name("first_name", "surname"), dob, household]
     comparisons += [email, phone]
     if national_id:
         comparisons.append(
@@ -231,35 +279,50 @@ def _comparisons(*, national_id: bool) -> list:
     return comparisons
 
 
-def _blocking_rules(*, national_id: bool) -> list:
+# Blocking: which pairs are scored at all. The first rules are always used; the wider
+# ones only while the pairs they add stay within COMPARISONS_PER_RECORD for the file, so a
+# small file (FEBRL) is searched widely and 1,000,000 records stay within a minute. On
+# 1,000,000 synthetic records (first name, last name) alone made two-thirds of all pairs
+# and found 112 true and 97 false pairs that no other rule did (docs/residents.md).
+BLOCKING_KEYS = (
+    ("postcode", "substr(first_name, 1, 1)"),
+    ("dob", "substr(first_name, 1, 1)"),
+    ("dob", "substr(surname, 1, 1)"),
+    ("dob", "postcode"),
+    ("email",),
+    ("phone",),
+    ("address_line", "town"),
+)
+WIDER_BLOCKING_KEYS = (
+    ("surname", "postcode"),
+    ("postcode", "house_number"),
+    ("first_name", "surname"),
+    ("dob", "town"),
+    ("dob",),
+    ("address_line",),
+)
+COMPARISONS_PER_RECORD = 12
+
+
+def _blocking_rules(keys: Iterable[tuple[str, ...]], *, national_id: bool) -> list:
     from splink import block_on
 
-    rules = [
-        block_on("postcode", "substr(first_name, 1, 1)"),
-        block_on("dob", "substr(first_name, 1, 1)"),
-        block_on("dob", "substr(surname, 1, 1)"),
-        block_on("first_name", "surname"),
-        block_on("email"),
-        block_on("phone"),
-        block_on("address_line", "town"),
-        block_on("dob", "postcode"),
-        block_on("dob", "town"),
-        block_on("postcode", "house_number"),
-        block_on("surname", "postcode"),
-    ]
+    rules = [block_on(*key) for key in keys]
     if national_id:
         rules.append(block_on(NATIONAL_ID))
     return rules
 
 
-def settings_for(*, national_id: bool) -> dict:
+def settings_for(*, national_id: bool, blocking_keys=BLOCKING_KEYS) -> dict:
     """The untrained model: comparisons and blocking rules for people data."""
     from splink import SettingsCreator
 
     creator = SettingsCreator(
         link_type="dedupe_only",
         comparisons=_comparisons(national_id=national_id),
-        blocking_rules_to_generate_predictions=_blocking_rules(national_id=national_id),
+        blocking_rules_to_generate_predictions=_blocking_rules(
+            blocking_keys, national_id=national_id
+        ),
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=True,
         additional_columns_to_retain=["source_system"],
@@ -352,7 +415,9 @@ class Pipeline:
 
         if em_max_pairs is None and self.count > 100_000:
             em_max_pairs = 2e6  # EM learns as well from a sample; it dominates the time
-        linker = self._linker(settings_for(national_id=self.national_id))
+        linker = self._linker(
+            settings_for(national_id=self.national_id, blocking_keys=self._blocking_keys())
+        )
         training = linker.training
         training.estimate_probability_two_random_records_match(
             [
@@ -363,18 +428,142 @@ class Pipeline:
             recall=0.8,
         )
         training.estimate_u_using_random_sampling(max_pairs=u_max_pairs, seed=1)
-        for rule in (block_on("dob"), block_on("postcode", "surname"), block_on("first_name")):
-            training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True, max_pairs=em_max_pairs
-            )
+        # Random pairs almost never share an address, email or phone in a large file, so
+        # those levels' u comes from exact counts of values instead (see _counted_u).
         model = linker.misc.save_model_to_json()
+        _set_u(model, self._counted_u(), unseen=0.5 / u_max_pairs)
+        sessions = []
+        for columns, informs in self._em_sessions():
+            trained = self._linker(model)
+            trained.training.estimate_parameters_using_expectation_maximisation(
+                block_on(*columns), estimate_without_term_frequencies=True, max_pairs=em_max_pairs
+            )
+            sessions.append((trained.misc.save_model_to_json(), informs))
+        _combine_sessions(model, sessions)
         _regularise(model)
+        self._weigh_birthdays_at_home(model)
         model["frontdoor"] = {
             **versions(),
             "records": self.count,
             "national_id": self.national_id,
         }
         return model
+
+    def _populated(self, column: str) -> bool:
+        sql = f"select count({column}) from people"  # noqa: S608 - our own column names
+        return self.con.execute(sql).fetchall()[0][0] > 0
+
+    def _em_sessions(self) -> list[tuple[tuple[str, ...], set[str]]]:
+        """EM sessions: the columns each blocks on, and the comparisons it may teach.
+
+        A session cannot learn what it blocks on, and some sessions learn the wrong thing:
+        people sharing a date of birth include twins, who share a household, so that
+        session would teach that a different first name is common in one person's
+        records; people sharing a postcode and last name are households, and would teach
+        the same of dates of birth. Where the file has emails or phones, sessions blocked
+        on them (one person's own) teach first names and dates of birth instead."""
+        anchors = [c for c in ("email", "phone") if self._populated(c)]
+        everything = {"first_name", "dob", "surname_address", "email", "phone", NATIONAL_ID}
+        if anchors:
+            return [
+                (("dob",), everything - {"first_name", "dob"}),
+                *(((c,), everything - {c}) for c in anchors),
+            ]
+        return [
+            (("dob",), everything - {"dob"}),
+            (("postcode", "surname"), everything - {"surname_address"}),
+            (("first_name",), everything - {"first_name"}),
+        ]
+
+    def _pairs_agreeing(self, *keys: str, where: str = "true") -> float:
+        """How many pairs of records agree on all of `keys` (none of them empty)."""
+        present = " and ".join([where, *(f"{k} is not null" for k in keys)])
+        sql = (
+            "select coalesce(sum(n * (n - 1) / 2), 0) from (select count(*) as n "  # noqa: S608
+            f"from people where {present} group by {', '.join(keys)})"
+        )
+        return float(self.con.execute(sql).fetchall()[0][0])
+
+    def _blocking_keys(self) -> list[tuple[str, ...]]:
+        """BLOCKING_KEYS, then each wider key while the pairs stay within budget."""
+        budget = max(1e6, COMPARISONS_PER_RECORD * self.count)
+        keys = list(BLOCKING_KEYS)
+        pairs = sum(self._pairs_agreeing(*key) for key in keys)
+        for key in WIDER_BLOCKING_KEYS:
+            more = self._pairs_agreeing(*key)
+            if pairs + more <= budget:
+                keys.append(key)
+                pairs += more
+        return keys
+
+    def _weigh_birthdays_at_home(self, model: dict) -> None:
+        """Chain rule for a birthday shared at one address: m is P(same date of birth |
+        same person), and u is P(same date of birth | different people at one address),
+        counted among pairs at one address whose first names plainly differ (twins,
+        brothers and sisters, parents). The address's own evidence is in the
+        last-name-and-address comparison, so it is not counted twice."""
+        dob = next(c for c in model["comparisons"] if c["output_column_name"] == "dob")
+        by_label = {x.get("label_for_charts"): x for x in dob["comparison_levels"]}
+        at_home, exact = by_label[SAME_DOB_AT_HOME], by_label["Exact match on dob"]
+        same, pairs, strangers = self.con.execute(
+            "select count(*) filter (where l.dob = r.dob), count(*), "
+            "count(*) filter (where substr(l.dob, 1, 4) <> substr(r.dob, 1, 4)) "
+            "from people l join people r on l.postcode = r.postcode "
+            "and l.house_number = r.house_number and l.unique_id < r.unique_id "
+            "where l.dob is not null and r.dob is not null "
+            "and length(l.first_name) > 1 and length(r.first_name) > 1 "
+            "and jaro_winkler_similarity(l.first_name, r.first_name) < 0.8 "
+            "and not (l.first_name = r.surname and l.surname = r.first_name)"
+        ).fetchall()[0]
+        # Only where the file holds households: in one without (FEBRL), pairs at one
+        # address with different first names are mostly one person with a mistyped name.
+        homes = self._pairs_agreeing("postcode", "house_number")
+        households = strangers >= HOUSEHOLD_SHARE * homes
+        log.info("pairs at one address %s, plainly different people %s", homes, strangers)
+        u_random = exact["u_probability"]
+        at_home["u_probability"] = (
+            max(same / pairs, u_random) if households and pairs >= 20 else u_random
+        )
+        at_home["m_probability"] = exact["m_probability"] = (
+            at_home["m_probability"] + exact["m_probability"]
+        )
+
+    def _counted_u(self) -> dict[str, float]:
+        """u for the rare agreement levels, from how often values repeat in the file:
+        the share of all pairs of records that agree on the level's key. Pairs of one
+        person's records are counted too, so these err towards less evidence."""
+
+        pairs = self._pairs_agreeing
+        total = self.count * (self.count - 1) / 2
+        if total < 1:
+            return {}
+        house, house_surname = (
+            pairs("postcode", "house_number"),
+            pairs("postcode", "house_number", "surname"),
+        )
+        postcode, postcode_surname = pairs("postcode"), pairs("postcode", "surname")
+        email = pairs("email")
+        with_address = "(postcode is not null or address_line is not null)"
+        reversed_names = self.con.execute(
+            "select coalesce(sum(a.n * b.n), 0) / 2 from "
+            "(select first_name, surname, count(*) as n from people group by all) a join "
+            "(select first_name, surname, count(*) as n from people group by all) b "
+            "on a.first_name = b.surname and a.surname = b.first_name "
+            "where a.first_name <> a.surname"
+        ).fetchall()[0][0]
+        counts = {
+            "Same last name and address": house_surname,
+            "Same address, another last name": house - house_surname,
+            "Same last name and postcode": postcode_surname - house_surname,
+            "Same postcode, another last name": postcode - postcode_surname - house + house_surname,
+            "Same last name, address unknown": pairs("surname")
+            - pairs("surname", where=with_address),
+            "Same email": email,
+            "Same name before the @": pairs("split_part(email, '@', 1)") - email,
+            "Same phone": pairs("phone"),
+            "First name and last name swapped": float(reversed_names),
+        }
+        return {label: n / total for label, n in counts.items() if n > 0}
 
     def predict(self, model: dict, *, keep: float = KEEP_PROBABILITY) -> list[dict]:
         """Every blocked pair at or above `keep`, with its match weight per comparison."""
@@ -442,19 +631,54 @@ def _without_frontdoor(model: dict) -> dict:
     return {k: v for k, v in model.items() if k != "frontdoor"}
 
 
-def _regularise(model: dict) -> None:
-    """Floor every m-probability at M_FLOOR and cap m("date of birth different"), then
-    make each comparison's m-probabilities sum to one again."""
+def _combine_sessions(model: dict, sessions: list[tuple[dict, set[str]]]) -> None:
+    """Each comparison's m-probabilities: the mean over the EM sessions allowed to teach
+    it (see Pipeline._em_sessions); Splink's own mean would take every session."""
+    for index, comparison in enumerate(model.get("comparisons", [])):
+        column = comparison["output_column_name"]
+        taught = [s["comparisons"][index] for s, informs in sessions if column in informs]
+        for number, level in enumerate(comparison["comparison_levels"]):
+            if level.get("is_null_level"):
+                continue
+            values = [
+                c["comparison_levels"][number].get("m_probability")
+                for c in taught
+                if c["comparison_levels"][number].get("m_probability") is not None
+            ]
+            if values:
+                level["m_probability"] = sum(values) / len(values)
+
+
+def _set_u(model: dict, counted: dict[str, float], *, unseen: float) -> None:
+    """Put the counted u on their levels; a level random sampling never saw and nothing
+    counted gets `unseen` (half of one sampled pair): rarer than the sample could show."""
     for comparison in model.get("comparisons", []):
-        levels = [
-            x
-            for x in comparison["comparison_levels"]
-            if not x.get("is_null_level") and "m_probability" in x
-        ]
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            label = level.get("label_for_charts", "")
+            if label in counted:
+                level["u_probability"] = counted[label]
+            elif level.get("u_probability") is None:
+                level["u_probability"] = unseen
+
+
+def _regularise(model: dict) -> None:
+    """Give every level both probabilities, floor m at M_FLOOR, apply M_CAPS, then make
+    each comparison's m-probabilities sum to one again.
+
+    A level the training data never showed (no address missing anywhere, say) gets
+    m = u: no evidence either way, rather than Splink's default guess."""
+    for comparison in model.get("comparisons", []):
+        levels = [x for x in comparison["comparison_levels"] if not x.get("is_null_level")]
         for level in levels:
+            m, u = level.get("m_probability"), level.get("u_probability")
+            if m is None or u is None:
+                level["m_probability"] = level["u_probability"] = m or u or M_FLOOR
             level["m_probability"] = max(float(level["m_probability"]), M_FLOOR)
-            if level.get("label_for_charts") == "Date of birth different":
-                level["m_probability"] = min(level["m_probability"], DOB_DIFFERENT_M_CAP)
+            cap = M_CAPS.get(level.get("label_for_charts", ""))
+            if cap is not None:
+                level["m_probability"] = min(level["m_probability"], cap)
         total = sum(level["m_probability"] for level in levels)
         for level in levels:
             level["m_probability"] /= total
@@ -462,9 +686,8 @@ def _regularise(model: dict) -> None:
 
 LABELS = {
     "first_name": "First name",
-    "surname": "Last name",
     "dob": "Date of birth",
-    "address": "Address and postcode",
+    "surname_address": "Last name and address",
     "email": "Email",
     "phone": "Phone",
     NATIONAL_ID: "National identifier",

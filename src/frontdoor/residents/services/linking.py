@@ -28,7 +28,7 @@ MIN_RECORDS_TO_TRAIN = 50
 
 
 def auto_merge_from() -> float:
-    return float(getattr(settings, "RESIDENTS_AUTO_MERGE", 0.99))
+    return float(getattr(settings, "RESIDENTS_AUTO_MERGE", 0.999))
 
 
 def review_from() -> float:

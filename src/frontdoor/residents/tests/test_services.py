@@ -1,6 +1,7 @@
 """Resident records through the service boundary: linking, the review queue, merges, undo."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from frontdoor.audit.models import AuditEvent
@@ -70,10 +71,11 @@ def test_linkage_merges_the_sure_pair_and_queues_the_grey_one(people):
     waiting = MatchPair.objects.get(
         status=MatchPair.PENDING, record_r=people["moved"], record_l__in=[people["same"]]
     )
-    assert 0.5 <= waiting.match_probability < 0.99
+    assert settings.RESIDENTS_REVIEW_FROM <= waiting.match_probability
+    assert waiting.match_probability < settings.RESIDENTS_AUTO_MERGE
     why = {f["comparison"]: f for f in waiting.fields}
     assert why["dob"]["level"] == "Exact match on dob" and why["dob"]["match_weight"] > 0
-    assert why["address"]["match_weight"] < 0
+    assert why["surname_address"]["level"] == "Same last name, another address"
     # The child at the same address is not the same person.
     assert _resident(people["child"]) != _resident(people["same"])
     assert not MatchPair.objects.filter(record_r=people["child"], status="pending").exists()
