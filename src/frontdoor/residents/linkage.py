@@ -8,18 +8,17 @@ benchmark, so a figure measured on one is a figure for all.
 It knows nothing of Django: records go in as rows (dicts, a pandas frame or a CSV file)
 with the columns of `COLUMNS`, and scored pairs and clusters come out.
 
-Modelling choices (see docs/residents.md):
-- names: Jaro-Winkler levels with term-frequency adjustment on the exact level, and a
-  level for forename and surname written the other way round;
-- date of birth: exact, one typing slip (Damerau-Levenshtein 1, which covers adjacent
-  transpositions), day and month swapped, within two edits, else;
-- address modelled ONCE (postcode and address line together), so a household sharing an
-  address is not counted twice as evidence;
+Modelling choices (docs/residents.md gives the figures behind each):
+- households: last name and address are one comparison, because a household shares
+  both; a birthday shared at one address is weighed against how often different people
+  there share one (twins), not against any two people;
+- first name: Jaro-Winkler levels, term frequencies on the exact level, names swapped;
+- date of birth: exact, one typing slip, day and month swapped, two slips, else;
 - email and phone: exact and near-exact;
-- parameters: the prior from deterministic rules, u from random sampling, m by
-  expectation maximisation, all Splink's own estimators; then the m-probability of "date
-  of birth completely different" is capped, because EM puts namesakes in a household
-  there (measured in ../shared/notes/linkage.md).
+- parameters: the prior from deterministic rules, u from random sampling or, for levels
+  random pairs never reach in a large file, counted from the values; m by expectation
+  maximisation in sessions that each teach only what they can learn;
+- blocking: a core of cheap rules, and wider ones while the pairs stay within budget.
 """
 
 from __future__ import annotations
@@ -53,9 +52,6 @@ NATIONAL_ID = "national_id"
 
 # Below this match probability a pair is not kept at all.
 KEEP_PROBABILITY = 0.01
-# Caps on m("completely different") for what a person rarely changes: EM puts twins and
-# namesakes in one household there (see the module docstring).
-M_CAPS: dict[str, float] = {}
 # Floor for every m-probability: EM on little data leaves unseen levels at zero, which
 # would make one disagreement outweigh every other field.
 M_FLOOR = 0.002
@@ -142,7 +138,7 @@ AT_ONE_ADDRESS = {
 }
 
 
-def _comparisons(*, national_id: bool) -> list:
+def _comparisons(*, national_id: bool, households: bool = True) -> list:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
@@ -184,7 +180,15 @@ def _comparisons(*, national_id: bool) -> list:
             # Twins share a birthday and a home: at one address a shared date of birth is
             # weighed against how often different people there share one (see
             # Pipeline._weigh_birthdays_at_home), not against any two people.
-            cll.CustomLevel(f"dob_l = dob_r and {SAME_HOUSE}", label_for_charts=SAME_DOB_AT_HOME),
+            *(
+                [
+                    cll.CustomLevel(
+                        f"dob_l = dob_r and {SAME_HOUSE}", label_for_charts=SAME_DOB_AT_HOME
+                    )
+                ]
+                if households
+                else []
+            ),
             cll.ExactMatchLevel("dob"),
             cll.DamerauLevenshteinLevel("dob", 1),
             dob_swapped,
@@ -261,7 +265,11 @@ def _comparisons(*, national_id: bool) -> list:
         ],
         comparison_description="Phone",
     )
-    comparisons = [name("first_name", "surname"), dob, household]
+    if households:
+        comparisons = [name("first_name", "surname"), dob, household]
+    else:
+        comparisons = [name("first_name", "surname"), name("surname", "first_name"), dob]
+        comparisons += _address_parts()
     comparisons += [email, phone]
     if national_id:
         comparisons.append(
@@ -277,6 +285,36 @@ def _comparisons(*, national_id: bool) -> list:
             )
         )
     return comparisons
+
+
+def _address_parts() -> list:
+    """For a file without households (FEBRL): last name, address line, town and postcode
+    are independent evidence there, and a slip in one leaves the others standing."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    def part(column: str, label: str, *close: Any) -> Any:
+        return cl.CustomComparison(
+            output_column_name=column,
+            comparison_levels=[
+                cll.NullLevel(column),
+                cll.ExactMatchLevel(column).configure(label_for_charts=f"Same {label}"),
+                *close,
+                cll.ElseLevel().configure(label_for_charts=f"{label.capitalize()} different"),
+            ],
+            comparison_description=label.capitalize(),
+        )
+
+    return [
+        part(
+            "address_line",
+            "address line",
+            cll.JaroWinklerLevel("address_line", 0.9),
+            cll.JaroWinklerLevel("address_line", 0.75),
+        ),
+        part("town", "town", cll.JaroWinklerLevel("town", 0.9)),
+        part("postcode", "postcode", cll.DamerauLevenshteinLevel("postcode", 1)),
+    ]
 
 
 # Blocking: which pairs are scored at all. The first rules are always used; the wider
@@ -300,6 +338,10 @@ WIDER_BLOCKING_KEYS = (
     ("dob", "town"),
     ("dob",),
     ("address_line",),
+    ("first_name", "house_number"),
+    ("surname", "house_number"),
+    ("first_name", "town"),
+    ("surname", "town"),
 )
 COMPARISONS_PER_RECORD = 12
 
@@ -313,13 +355,15 @@ def _blocking_rules(keys: Iterable[tuple[str, ...]], *, national_id: bool) -> li
     return rules
 
 
-def settings_for(*, national_id: bool, blocking_keys=BLOCKING_KEYS) -> dict:
+def settings_for(
+    *, national_id: bool, blocking_keys=BLOCKING_KEYS, households: bool = True
+) -> dict:
     """The untrained model: comparisons and blocking rules for people data."""
     from splink import SettingsCreator
 
     creator = SettingsCreator(
         link_type="dedupe_only",
-        comparisons=_comparisons(national_id=national_id),
+        comparisons=_comparisons(national_id=national_id, households=households),
         blocking_rules_to_generate_predictions=_blocking_rules(
             blocking_keys, national_id=national_id
         ),
@@ -355,6 +399,7 @@ class Pipeline:
         self.con.execute(f"set temp_directory = '{folder}'")
         self.national_id = False
         self.count = 0
+        self._census: tuple[int, int, int] | None = None
 
     # --- loading --------------------------------------------------------------------
     def load_rows(self, rows: Iterable[dict]) -> int:
@@ -397,6 +442,7 @@ class Pipeline:
 
     def _finish_load(self, source: str, columns: set[str]) -> int:
         self.national_id = _standardise(self.con, source, columns)
+        self._census = None
         self._drop_incoming()
         self.count = self.con.execute("select count(*) from people").fetchall()[0][0]
         return self.count
@@ -415,8 +461,13 @@ class Pipeline:
 
         if em_max_pairs is None and self.count > 100_000:
             em_max_pairs = 2e6  # EM learns as well from a sample; it dominates the time
+        households = self._holds_households()
         linker = self._linker(
-            settings_for(national_id=self.national_id, blocking_keys=self._blocking_keys())
+            settings_for(
+                national_id=self.national_id,
+                blocking_keys=self._blocking_keys(),
+                households=households,
+            )
         )
         training = linker.training
         training.estimate_probability_two_random_records_match(
@@ -433,7 +484,8 @@ class Pipeline:
         model = linker.misc.save_model_to_json()
         _set_u(model, self._counted_u(), unseen=0.5 / u_max_pairs)
         sessions = []
-        for columns, informs in self._em_sessions():
+        compared = {c["output_column_name"] for c in model["comparisons"]}
+        for columns, informs in self._em_sessions(compared):
             trained = self._linker(model)
             trained.training.estimate_parameters_using_expectation_maximisation(
                 block_on(*columns), estimate_without_term_frequencies=True, max_pairs=em_max_pairs
@@ -441,11 +493,13 @@ class Pipeline:
             sessions.append((trained.misc.save_model_to_json(), informs))
         _combine_sessions(model, sessions)
         _regularise(model)
-        self._weigh_birthdays_at_home(model)
+        if households:
+            self._weigh_birthdays_at_home(model)
         model["frontdoor"] = {
             **versions(),
             "records": self.count,
             "national_id": self.national_id,
+            "households": households,
         }
         return model
 
@@ -453,7 +507,7 @@ class Pipeline:
         sql = f"select count({column}) from people"  # noqa: S608 - our own column names
         return self.con.execute(sql).fetchall()[0][0] > 0
 
-    def _em_sessions(self) -> list[tuple[tuple[str, ...], set[str]]]:
+    def _em_sessions(self, compared: set[str]) -> list[tuple[tuple[str, ...], set[str]]]:
         """EM sessions: the columns each blocks on, and the comparisons it may teach.
 
         A session cannot learn what it blocks on, and some sessions learn the wrong thing:
@@ -462,17 +516,23 @@ class Pipeline:
         records; people sharing a postcode and last name are households, and would teach
         the same of dates of birth. Where the file has emails or phones, sessions blocked
         on them (one person's own) teach first names and dates of birth instead."""
+
+        def taught_by(*columns: str) -> set[str]:
+            uses = set(columns)
+            if uses & {"surname", "postcode", "address_line", "house_number", "town"}:
+                uses.add("surname_address")
+            return compared - uses
+
         anchors = [c for c in ("email", "phone") if self._populated(c)]
-        everything = {"first_name", "dob", "surname_address", "email", "phone", NATIONAL_ID}
         if anchors:
             return [
-                (("dob",), everything - {"first_name", "dob"}),
-                *(((c,), everything - {c}) for c in anchors),
+                (("dob",), taught_by("dob") - {"first_name"}),
+                *(((c,), taught_by(c)) for c in anchors),
             ]
         return [
-            (("dob",), everything - {"dob"}),
-            (("postcode", "surname"), everything - {"surname_address"}),
-            (("first_name",), everything - {"first_name"}),
+            (("dob",), taught_by("dob")),
+            (("postcode", "surname"), taught_by("postcode", "surname")),
+            (("first_name",), taught_by("first_name")),
         ]
 
     def _pairs_agreeing(self, *keys: str, where: str = "true") -> float:
@@ -496,34 +556,42 @@ class Pipeline:
                 pairs += more
         return keys
 
+    def _census_at_home(self) -> tuple[int, int, int]:
+        """Pairs at one address whose first names plainly differ (twins, brothers and
+        sisters, parents): how many share a date of birth, how many there are, and how
+        many also differ in their year of birth (plainly different people)."""
+        if self._census is None:
+            self._census = self.con.execute(
+                "select count(*) filter (where l.dob = r.dob), count(*), "
+                "count(*) filter (where substr(l.dob, 1, 4) <> substr(r.dob, 1, 4)) "
+                "from people l join people r on l.postcode = r.postcode "
+                "and l.house_number = r.house_number and l.unique_id < r.unique_id "
+                "where l.dob is not null and r.dob is not null "
+                "and length(l.first_name) > 1 and length(r.first_name) > 1 "
+                "and jaro_winkler_similarity(l.first_name, r.first_name) < 0.8 "
+                "and not (l.first_name = r.surname and l.surname = r.first_name)"
+            ).fetchall()[0]
+        return self._census
+
+    def _holds_households(self) -> bool:
+        """Whether at least HOUSEHOLD_SHARE of the pairs at one address are plainly
+        different people. In a file without (FEBRL), pairs at one address are mostly one
+        person with a mistyped name, and last name and address are independent evidence."""
+        _same, _pairs, strangers = self._census_at_home()
+        return strangers >= HOUSEHOLD_SHARE * self._pairs_agreeing("postcode", "house_number")
+
     def _weigh_birthdays_at_home(self, model: dict) -> None:
         """Chain rule for a birthday shared at one address: m is P(same date of birth |
         same person), and u is P(same date of birth | different people at one address),
-        counted among pairs at one address whose first names plainly differ (twins,
-        brothers and sisters, parents). The address's own evidence is in the
-        last-name-and-address comparison, so it is not counted twice."""
+        counted among pairs at one address whose first names plainly differ. The
+        address's own evidence is in the last-name-and-address comparison, so it is not
+        counted twice."""
         dob = next(c for c in model["comparisons"] if c["output_column_name"] == "dob")
         by_label = {x.get("label_for_charts"): x for x in dob["comparison_levels"]}
         at_home, exact = by_label[SAME_DOB_AT_HOME], by_label["Exact match on dob"]
-        same, pairs, strangers = self.con.execute(
-            "select count(*) filter (where l.dob = r.dob), count(*), "
-            "count(*) filter (where substr(l.dob, 1, 4) <> substr(r.dob, 1, 4)) "
-            "from people l join people r on l.postcode = r.postcode "
-            "and l.house_number = r.house_number and l.unique_id < r.unique_id "
-            "where l.dob is not null and r.dob is not null "
-            "and length(l.first_name) > 1 and length(r.first_name) > 1 "
-            "and jaro_winkler_similarity(l.first_name, r.first_name) < 0.8 "
-            "and not (l.first_name = r.surname and l.surname = r.first_name)"
-        ).fetchall()[0]
-        # Only where the file holds households: in one without (FEBRL), pairs at one
-        # address with different first names are mostly one person with a mistyped name.
-        homes = self._pairs_agreeing("postcode", "house_number")
-        households = strangers >= HOUSEHOLD_SHARE * homes
-        log.info("pairs at one address %s, plainly different people %s", homes, strangers)
+        same, pairs, _strangers = self._census_at_home()
         u_random = exact["u_probability"]
-        at_home["u_probability"] = (
-            max(same / pairs, u_random) if households and pairs >= 20 else u_random
-        )
+        at_home["u_probability"] = max(same / pairs, u_random) if pairs >= 20 else u_random
         at_home["m_probability"] = exact["m_probability"] = (
             at_home["m_probability"] + exact["m_probability"]
         )
@@ -664,7 +732,7 @@ def _set_u(model: dict, counted: dict[str, float], *, unseen: float) -> None:
 
 
 def _regularise(model: dict) -> None:
-    """Give every level both probabilities, floor m at M_FLOOR, apply M_CAPS, then make
+    """Give every level both probabilities, floor m at M_FLOOR, then make
     each comparison's m-probabilities sum to one again.
 
     A level the training data never showed (no address missing anywhere, say) gets
@@ -676,9 +744,6 @@ def _regularise(model: dict) -> None:
             if m is None or u is None:
                 level["m_probability"] = level["u_probability"] = m or u or M_FLOOR
             level["m_probability"] = max(float(level["m_probability"]), M_FLOOR)
-            cap = M_CAPS.get(level.get("label_for_charts", ""))
-            if cap is not None:
-                level["m_probability"] = min(level["m_probability"], cap)
         total = sum(level["m_probability"] for level in levels)
         for level in levels:
             level["m_probability"] /= total
@@ -688,6 +753,10 @@ LABELS = {
     "first_name": "First name",
     "dob": "Date of birth",
     "surname_address": "Last name and address",
+    "surname": "Last name",
+    "address_line": "Address line",
+    "town": "Town",
+    "postcode": "Postcode",
     "email": "Email",
     "phone": "Phone",
     NATIONAL_ID: "National identifier",
