@@ -342,6 +342,8 @@ WIDER_BLOCKING_KEYS = (
     ("surname", "house_number"),
     ("first_name", "town"),
     ("surname", "town"),
+    ("substr(surname, 1, 3)", "postcode"),
+    ("first_name", "substr(surname, 1, 3)"),
 )
 COMPARISONS_PER_RECORD = 12
 
