@@ -63,7 +63,7 @@ def test_a_data_officer_merges_a_possible_duplicate_and_undoes_it(
     page.assert_accessible()
     assert page.get_by_role("heading", name="Are these the same person?").is_visible()
     why = page.locator("table", has_text="Why Splink thinks they match").inner_text()
-    assert "Exact match on dob" in why and "Address and postcode" in why
+    assert "Exact match on dob" in why and "Same last name, another address" in why
     page.get_by_role("button", name="Save decision").click()
     page.assert_accessible()
     assert (
