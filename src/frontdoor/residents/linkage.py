@@ -455,7 +455,8 @@ class Pipeline:
 
         api = DuckDBAPI(connection=self.con)
         people = api.register("people")
-        return Linker(people, model, log_level=logging.WARNING)
+        # Splink warns of levels a session cannot train; _regularise handles those.
+        return Linker(people, model, log_level=logging.ERROR)
 
     def train(self, *, u_max_pairs: float = 1e6, em_max_pairs: float | None = None) -> dict:
         """Estimate the model's parameters with Splink's own estimators; returns the model."""
