@@ -219,10 +219,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WEB_CONCURRENCY", "2", "Gunicorn worker processes for `make run`."),
     Setting(
         "RESIDENTS_AUTO_MERGE",
-        "0.999",
-        "Match probability at or above which two resident records merge by themselves "
-        "(a data officer can undo it). Stricter than `link_records`' 0.9: a merge changes "
-        "what staff see, so a moved person with no email or phone waits for a person.",
+        "0.99",
+        "Match probability at or above which two resident records that share a home or an "
+        "email or phone merge by themselves (a data officer can undo it). Pairs that share "
+        "neither, such as a person who moved or a namesake, always wait for review.",
     ),
     Setting(
         "RESIDENTS_REVIEW_FROM",

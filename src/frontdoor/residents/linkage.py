@@ -490,9 +490,17 @@ class Pipeline:
         compared = {c["output_column_name"] for c in model["comparisons"]}
         for columns, informs in self._em_sessions(compared):
             trained = self._linker(model)
-            trained.training.estimate_parameters_using_expectation_maximisation(
-                block_on(*columns), estimate_without_term_frequencies=True, max_pairs=em_max_pairs
-            )
+            try:
+                trained.training.estimate_parameters_using_expectation_maximisation(
+                    block_on(*columns),
+                    estimate_without_term_frequencies=True,
+                    max_pairs=em_max_pairs,
+                )
+            except ValueError as failed:
+                # On a small file EM can drive a level's m below what a float holds, and
+                # Splink refuses it: that session teaches nothing, the others still do.
+                log.warning("EM blocked on %s taught nothing: %s", columns, failed)
+                continue
             sessions.append((trained.misc.save_model_to_json(), informs))
         _combine_sessions(model, sessions)
         _regularise(model)
@@ -505,10 +513,6 @@ class Pipeline:
             "households": households,
         }
         return model
-
-    def _populated(self, column: str) -> bool:
-        sql = f"select count({column}) from people"  # noqa: S608 - our own column names
-        return self.con.execute(sql).fetchall()[0][0] > 0
 
     def _em_sessions(self, compared: set[str]) -> list[tuple[tuple[str, ...], set[str]]]:
         """EM sessions: the columns each blocks on, and the comparisons it may teach.
@@ -526,7 +530,7 @@ class Pipeline:
                 uses.add("surname_address")
             return compared - uses
 
-        anchors = [c for c in ("email", "phone") if self._populated(c)]
+        anchors = [c for c in ("email", "phone") if self._pairs_agreeing(c) > 0]
         if anchors:
             return [
                 (("dob",), taught_by("dob") - {"first_name"}),
@@ -788,6 +792,17 @@ def field_weights(pair: dict, model: dict) -> list[dict]:
             }
         )
     return out
+
+
+# Levels that put two records at one home or on one contact detail. A pair without any
+# (the same name and birthday at another address, no email or phone) may be a person who
+# moved or a namesake: services.py never merges those without a data officer.
+ANCHOR_LEVELS = AT_ONE_ADDRESS | {"Same email", "Same phone", "Same address line"}
+
+
+def anchored(fields: list[dict]) -> bool:
+    """Whether a pair's field weights (field_weights) put it at one home or contact."""
+    return any(field["level"] in ANCHOR_LEVELS for field in fields)
 
 
 def model_json(model: dict) -> str:

@@ -1,8 +1,9 @@
 """Running linkage over the database: train a model, score pairs, merge or queue them.
 
 Strategy: "a single customer record" (Southampton 2018-22); "single resident view"
-(Southwark 2024-26). Pairs at or above RESIDENTS_AUTO_MERGE merge by themselves; pairs
-from RESIDENTS_REVIEW_FROM up to it wait in a data officer's review queue.
+(Southwark 2024-26). Pairs at or above RESIDENTS_AUTO_MERGE that share a home or a
+contact detail merge by themselves; the rest from RESIDENTS_REVIEW_FROM wait in a data
+officer's review queue.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ MIN_RECORDS_TO_TRAIN = 50
 
 
 def auto_merge_from() -> float:
-    return float(getattr(settings, "RESIDENTS_AUTO_MERGE", 0.999))
+    return float(getattr(settings, "RESIDENTS_AUTO_MERGE", 0.99))
 
 
 def review_from() -> float:
@@ -144,16 +145,19 @@ def _pair_record(pair: dict, left: int, right: int, model, now, result: RunResul
     ).exists():
         return  # one question per two residents
     probability = float(pair["match_probability"])
+    fields = linkage.field_weights(pair, model.settings)
     match = MatchPair.objects.create(
         record_l=record_l,
         record_r=record_r,
         model=model,
         match_weight=float(pair["match_weight"]),
         match_probability=probability,
-        fields=linkage.field_weights(pair, model.settings),
+        fields=fields,
         found_at=now,
     )
-    if probability >= auto_merge_from():
+    # A person who moved and a namesake look alike: only a data officer merges a pair
+    # that shares neither a home nor an email or phone, however sure the model is.
+    if probability >= auto_merge_from() and linkage.anchored(fields):
         survivor, merged = sorted((record_l.resident_id, record_r.resident_id))
         try:
             with transaction.atomic():
