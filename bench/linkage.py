@@ -86,7 +86,7 @@ def baseline_child(source: str, target: str) -> None:
     for column in ("first_name", "surname", "address_line"):
         frame[column] = frame[column].str.lower()
     frame["postcode"] = frame["postcode"].str.upper().str.replace(" ", "")
-    # The same core blocking as the pipeline's (linkage.BLOCKING_KEYS), so both classify
+    # The same core blocking as the pipeline's (comparisons.BLOCKING_KEYS), so both classify
     # the same kind of candidates; a full-name block alone made 32 million pairs.
     frame["surname_initial"] = frame["surname"].str[:1].str.lower()
     indexer = recordlinkage.Index()

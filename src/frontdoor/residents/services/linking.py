@@ -18,7 +18,7 @@ from django.utils import timezone
 from frontdoor.accounts import roles
 from frontdoor.accounts import services as accounts
 from frontdoor.audit import services as audit
-from frontdoor.residents import linkage
+from frontdoor.residents import comparisons, linkage
 from frontdoor.residents.models import LinkageModel, MatchPair, Resident, SourceRecord
 from frontdoor.residents.services.errors import MergeRefused, ResidentError
 from frontdoor.residents.services.merging import merge_apply
@@ -145,7 +145,7 @@ def _pair_record(pair: dict, left: int, right: int, model, now, result: RunResul
     ).exists():
         return  # one question per two residents
     probability = float(pair["match_probability"])
-    fields = linkage.field_weights(pair, model.settings)
+    fields = comparisons.field_weights(pair, model.settings)
     match = MatchPair.objects.create(
         record_l=record_l,
         record_r=record_r,
@@ -157,7 +157,7 @@ def _pair_record(pair: dict, left: int, right: int, model, now, result: RunResul
     )
     # A person who moved and a namesake look alike: only a data officer merges a pair
     # that shares neither a home nor an email or phone, however sure the model is.
-    if probability >= auto_merge_from() and linkage.anchored(fields):
+    if probability >= auto_merge_from() and comparisons.anchored(fields):
         survivor, merged = sorted((record_l.resident_id, record_r.resident_id))
         try:
             with transaction.atomic():
