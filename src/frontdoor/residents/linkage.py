@@ -61,6 +61,29 @@ COLUMNS = (
 HOUSEHOLD_SHARE = 0.5
 # Wider blocking keys are added while the pairs stay within this many per record.
 COMPARISONS_PER_RECORD = 12
+# m-probabilities for first names and dates of birth where no EM session could learn
+# them (the demo's 505 records: two pairs share an email or phone and both have a birth
+# date): what the 1,000,000-record synthetic council file taught (docs/residents.md),
+# rather than Splink's starting values, which made a different birthday count for little.
+UNTAUGHT_M = {
+    "first_name": {
+        "Exact match on first_name": 0.809,
+        "First name and last name swapped": 0.015,
+        "First name and last name swapped, with a slip": 0.004,
+        "Jaro-Winkler distance of first_name >= 0.92": 0.118,
+        "Jaro-Winkler distance of first_name >= 0.8": 0.020,
+        "Initial only, and it matches": 0.030,
+        "First name different": 0.003,
+    },
+    "dob": {
+        "Same date of birth, same address": 0.0,
+        "Exact match on dob": 0.949,
+        "Damerau-Levenshtein distance of dob <= 1": 0.029,
+        "Day and month swapped": 0.011,
+        "Damerau-Levenshtein distance of dob <= 2": 0.002,
+        "Date of birth different": 0.009,
+    },
+}
 # Below this match probability a pair is not kept at all.
 KEEP_PROBABILITY = 0.01
 # Floor for every m-probability: EM on little data leaves unseen levels at zero, which
@@ -459,7 +482,8 @@ def _without_frontdoor(model: dict) -> dict:
 
 def _combine_sessions(model: dict, sessions: list[tuple[dict, set[str]]]) -> None:
     """Each comparison's m-probabilities: the mean over the EM sessions allowed to teach
-    it (see Pipeline._em_sessions); Splink's own mean would take every session."""
+    it (see Pipeline._em_sessions); Splink's own mean would take every session. A level
+    none of them saw takes UNTAUGHT_M where there is one."""
     for index, comparison in enumerate(model.get("comparisons", [])):
         column = comparison["output_column_name"]
         taught = [s["comparisons"][index] for s, informs in sessions if column in informs]
@@ -473,6 +497,8 @@ def _combine_sessions(model: dict, sessions: list[tuple[dict, set[str]]]) -> Non
             ]
             if values:
                 level["m_probability"] = sum(values) / len(values)
+            elif level.get("label_for_charts") in UNTAUGHT_M.get(column, {}):
+                level["m_probability"] = UNTAUGHT_M[column][level["label_for_charts"]]
 
 
 def _set_u(model: dict, counted: dict[str, float], *, unseen: float) -> None:
