@@ -228,7 +228,7 @@ SETTINGS: tuple[Setting, ...] = (
         "RESIDENTS_REVIEW_FROM",
         "0.5",
         "Match probability from which a pair of resident records waits in the data "
-        "officers' review queue (below RESIDENTS_AUTO_MERGE).",
+        "officers' review queue (when it does not merge by itself: see RESIDENTS_AUTO_MERGE).",
     ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
