@@ -72,8 +72,9 @@ def test_linkage_merges_the_sure_pair_and_queues_the_grey_one(people):
         status=MatchPair.PENDING, record_r=people["moved"], record_l__in=[people["same"]]
     )
     assert settings.RESIDENTS_REVIEW_FROM <= waiting.match_probability
-    # Same name and birthday at a new address, no email or phone: however sure the model
-    # is, a person who moved and a namesake look alike, so a data officer decides.
+    # Same name and birthday at a new address, no email or phone: the model is sure enough
+    # to merge, but a person who moved and a namesake look alike, so a data officer decides.
+    assert waiting.match_probability >= settings.RESIDENTS_AUTO_MERGE
     why = {f["comparison"]: f for f in waiting.fields}
     assert why["email"]["level"] == why["phone"]["level"] == "Missing on one side"
     assert why["dob"]["level"] == "Exact match on dob" and why["dob"]["match_weight"] > 0
